@@ -225,13 +225,15 @@ solr_start() {
     solr_home
     # JettySolrRunner's main serves the solr home in the working directory
     # on 127.0.0.1:8983 under /solr.
-    (cd "$STACK/solr/home" &&
+    (
+        cd "$STACK/solr/home"
         nohup java -Xms256m -Xmx1g \
             -Dsolr.log.dir="$LOGS" -Dlog4j2.configurationFile="$REPO/stack/solr/log4j2.xml" \
             -Dsolr.solr.home="$STACK/solr/home" \
             -cp "$SOLR_LIB/*" org.apache.solr.embedded.JettySolrRunner \
             >"$LOGS/solr.log" 2>&1 &
-        echo $! >"$RUN/solr.pid")
+        echo $! >"$RUN/solr.pid"
+    )
     wait_for Solr 180 "$LOGS/solr.log" solr_core_ready
 }
 

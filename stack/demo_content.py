@@ -57,12 +57,15 @@ def _dataset(spec: dict[str, Any]) -> None:
 
 
 def _resource(dataset_id: str, spec: dict[str, Any]) -> None:
-    path = DEMO / "files" / spec["file"]
     data = {k: v for k, v in spec.items() if k != "file"}
+    data["package_id"] = dataset_id
+    if "file" not in spec:
+        tk.get_action("resource_create")(_context(), data)
+        return
+    path = DEMO / "files" / spec["file"]
     with path.open("rb") as stream:
         data["upload"] = FileStorage(stream, filename=path.name)
         data["url"] = path.name
-        data["package_id"] = dataset_id
         tk.get_action("resource_create")(_context(), data)
 
 

@@ -12,6 +12,7 @@ from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
 from ckanext.jakarta import config
+from tests.factories import jakarta_dataset
 
 
 @pytest.mark.usefixtures("with_plugins")
@@ -55,11 +56,7 @@ class TestConfigDeclaration:
 class TestDatasetReachesSearchAndDcat:
     def test_created_dataset_is_found_by_package_search(self):
         """A dataset created through the action API is indexed in the real Solr."""
-        factories.Dataset(
-            title="Kualitas Udara Jakarta Pusat",
-            name="udara-jakpus",
-            owner_org=factories.Organization()["id"],
-        )
+        jakarta_dataset(title="Kualitas Udara Jakarta Pusat", name="udara-jakpus")
 
         result = call_action("package_search", q="udara")
 
@@ -68,10 +65,7 @@ class TestDatasetReachesSearchAndDcat:
 
     def test_catalog_ttl_parses_and_lists_the_dataset(self, app):
         """/catalog.ttl is valid Turtle and describes the dataset with its title."""
-        dataset = factories.Dataset(
-            title="Penumpang Transjakarta 2021",
-            owner_org=factories.Organization()["id"],
-        )
+        dataset = jakarta_dataset(title="Penumpang Transjakarta 2021")
 
         response = app.get("/catalog.ttl")
 

@@ -52,7 +52,9 @@ EXTENSIONS = {
     ".json": "json-ld",
     ".nt": "nt",
 }
-_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding=", re.IGNORECASE)
+_XML_ENCODING = re.compile(
+    rb"""^(\s*<\?xml[^>]*encoding=)["']([A-Za-z0-9._-]+)["']""", re.IGNORECASE
+)
 
 
 def rdf_format(fetched: Fetched, configured: str | None) -> str:
@@ -68,15 +70,20 @@ def rdf_format(fetched: Fetched, configured: str | None) -> str:
     return "xml"
 
 
-def rdf_data(fetched: Fetched, fmt: str) -> bytes | str:
-    """The document as rdflib should read it, honouring the declared charset.
+def rdf_data(fetched: Fetched, fmt: str) -> str:
+    """The document as text for rdflib, decoded with the charset it declares.
 
-    An XML document that names its own encoding is passed as bytes; any other
-    document is decoded with the charset the server declared (UTF-8 otherwise).
+    The server's header wins, then an XML prolog's encoding, then UTF-8. rdflib
+    reads text as UTF-8, so an XML prolog is rewritten to say so.
     """
-    if fmt == "xml" and _XML_ENCODING.match(fetched.content):
-        return fetched.content
-    return fetched.text()
+    declared = _XML_ENCODING.match(fetched.content) if fmt == "xml" else None
+    charset = fetched.charset or (declared.group(2).decode() if declared else None)
+    text = fetched.text(charset)
+    if declared:
+        text = re.sub(
+            r"""^(\s*<\?xml[^>]*encoding=)["'][^"']+["']""", r'\1"UTF-8"', text, count=1
+        )
+    return text
 
 
 def _literals(graph, subject, predicate) -> list[tuple[str, str | None]]:

@@ -41,9 +41,23 @@ class Fetched:
     content_type: str
     charset: str | None
 
-    def text(self) -> str:
-        """The body decoded with the declared charset, else UTF-8 (BOM removed)."""
-        return self.content.decode(self.charset or "utf-8-sig", errors="replace")
+    def text(self, charset: str | None = None) -> str:
+        """The body decoded with the given or declared charset, else UTF-8.
+
+        A body that does not decode is an error naming the charset, never a
+        silently mangled text.
+        """
+        encoding = charset or self.charset or "utf-8-sig"
+        try:
+            return self.content.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as error:
+            raise FetchError(
+                bilingual(
+                    f"Dokumen {self.url!r} tidak dapat dibaca sebagai {encoding}",
+                    f"the document at {self.url!r} does not decode as {encoding}: "
+                    f"{error}",
+                )
+            ) from None
 
 
 def _allowed(address: ipaddress._BaseAddress) -> bool:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from ckan import model
+
 from ckanext.jakarta import vocab
 
-__all__ = ["jakarta_frequency_choices", "jakarta_wilayah_choices", "jakarta_area_name"]
+__all__ = [
+    "jakarta_frequency_choices",
+    "jakarta_wilayah_choices",
+    "jakarta_area_name",
+    "jakarta_opd_type_choices",
+    "jakarta_organization_choices",
+    "jakarta_eu_theme_choices",
+]
 
 LEVEL_LABELS = {
     "provinsi": {"id": "Provinsi", "en": "Province"},
@@ -48,3 +57,30 @@ def jakarta_area_name(code: str) -> str:
     """The name of the area with this code, or the code itself if unknown."""
     area = vocab.area(code)
     return area.name if area else code
+
+
+def jakarta_opd_type_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
+    """The kinds of OPD, valued by their short key."""
+    return [
+        {"value": kind.key, "label": {"id": kind.label_id, "en": kind.label_en}}
+        for kind in vocab.opd_types().values()
+    ]
+
+
+def jakarta_organization_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
+    """The active organizations, valued by name and sorted by title."""
+    rows = (
+        model.Session.query(model.Group.name, model.Group.title)
+        .filter(model.Group.is_organization.is_(True))
+        .filter(model.Group.state == "active")
+        .order_by(model.Group.title)
+    )
+    return [{"value": name, "label": title or name} for name, title in rows]
+
+
+def jakarta_eu_theme_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
+    """The EU data themes, valued by their authority URI."""
+    return [
+        {"value": theme.uri, "label": {"id": theme.label_id, "en": theme.label_en}}
+        for theme in vocab.eu_themes().values()
+    ]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 
 from ckanext.jakarta import vocab
@@ -21,10 +23,13 @@ __all__ = [
     "jakarta_classification_rules",
     "jakarta_data_dictionary",
     "jakarta_email",
+    "jakarta_emails",
     "jakarta_frequency",
     "jakarta_klasifikasi",
+    "jakarta_parent_opd",
     "jakarta_partial_date",
     "jakarta_temporal_order",
+    "jakarta_wilayah_code",
     "jakarta_wilayah_codes",
     "jakarta_year",
 ]
@@ -139,6 +144,54 @@ def jakarta_wilayah_codes(value: Any, context: Context) -> Any:
     return json.dumps(list(dict.fromkeys(codes)))
 
 
+def jakarta_wilayah_code(value: Any, context: Context) -> Any:
+    """Accept one known Kemendagri code of DKI Jakarta."""
+    if value in (None, ""):
+        return value
+    code = str(value).strip()
+    if vocab.area(code) is None:
+        raise tk.Invalid(_wilayah_error(code))
+    return code
+
+
+def _addresses(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(item).strip() for item in value if str(item).strip()]
+    text = str(value).strip()
+    if text.startswith("["):
+        try:
+            loaded = json.loads(text)
+        except ValueError:
+            loaded = None
+        if isinstance(loaded, list):
+            return _addresses(loaded)
+    return [part for part in re.split(r"[,;\s]+", text) if part]
+
+
+def _is_email(address: str, context: Context) -> bool:
+    try:
+        tk.get_validator("email_validator")(address, context)
+    except tk.Invalid:
+        return False
+    return True
+
+
+def jakarta_emails(value: Any, context: Context) -> Any:
+    """Keep one or more well-formed email addresses as a JSON list."""
+    if value in (None, "", []):
+        return value
+    addresses = list(dict.fromkeys(_addresses(value)))
+    bad = ", ".join(repr(a) for a in addresses if not _is_email(a, context))
+    if bad:
+        raise tk.Invalid(
+            bilingual(
+                f"Alamat surel tidak valid: {bad}",
+                f"malformed email address: {bad}",
+            )
+        )
+    return json.dumps(addresses)
+
+
 def jakarta_partial_date(value: Any, context: Context) -> Any:
     """Store a date as ISO 8601 at the precision given: 2023, 2023-08 or 2023-08-17."""
     if not value:
@@ -229,6 +282,67 @@ def jakarta_data_dictionary(value: Any, context: Context) -> Any:
     if problems:
         raise tk.Invalid("; ".join(problems))
     return json.dumps(columns, ensure_ascii=False)
+
+
+# Organization fields that look at other organizations
+
+
+def _own_references(data: FlattenDataDict, context: Context) -> set[str]:
+    """The id and names the organization being saved goes by."""
+    group = context.get("group")
+    found = [data.get(("id",)), data.get(("name",))]
+    if group is not None:
+        found += [group.id, group.name]
+    return {item for item in found if isinstance(item, str) and item}
+
+
+def _ancestry(parent: model.Group) -> set[str]:
+    """The ids and names of an organization and of every OPD above it."""
+    seen: set[str] = set()
+    current: model.Group | None = parent
+    while current is not None and current.id not in seen:
+        seen |= {current.id, current.name}
+        above = (current.extras or {}).get("parent_opd")
+        current = model.Group.get(above) if above else None
+    return seen
+
+
+def _parent_error(value: str, data: FlattenDataDict, context: Context) -> str | None:
+    parent = model.Group.get(value)
+    if parent is None or not parent.is_organization or parent.state != "active":
+        return bilingual(
+            f"OPD induk tidak ditemukan: {value!r}",
+            f"no such parent organization: {value!r}",
+        )
+    own = _own_references(data, context)
+    if own & {parent.id, parent.name}:
+        return bilingual(
+            "OPD tidak dapat menjadi induk bagi dirinya sendiri",
+            "an organization cannot be its own parent",
+        )
+    if own & _ancestry(parent):
+        return bilingual(
+            f"{value!r} berada di bawah OPD ini; induk tidak boleh melingkar",
+            f"{value!r} sits under this organization; parents cannot form a loop",
+        )
+    return None
+
+
+def jakarta_parent_opd(
+    key: FlattenKey,
+    data: FlattenDataDict,
+    errors: FlattenErrorDict,
+    context: Context,
+) -> None:
+    """Keep the parent OPD as the name of another existing organization."""
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip() or errors.get(key):
+        return
+    problem = _parent_error(value.strip(), data, context)
+    if problem:
+        errors[key].append(problem)
+        return
+    data[key] = model.Group.get(value.strip()).name
 
 
 # Whole-dataset rules (scheming after_validators)

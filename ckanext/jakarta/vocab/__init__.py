@@ -1,4 +1,4 @@
-"""Jakarta reference data (areas, frequencies, OPDs, topics, licences).
+"""Jakarta reference data (areas, frequencies, OPDs, topics, themes, licences).
 
 The data live in CSV files next to this module (see ``SOURCES.md``); each file is
 read once, on first use, and the accessors hand out read-only views.
@@ -69,6 +69,27 @@ class Topic:
     title_id: str
     title_en: str
     eu_theme_uri: str
+
+
+@dataclasses.dataclass(frozen=True)
+class EuTheme:
+    """One concept of the EU data-theme authority table."""
+
+    code: str
+    uri: str
+    label_id: str
+    label_en: str
+
+
+@dataclasses.dataclass(frozen=True)
+class OpdType:
+    """One kind of OPD (jenis OPD) and the registry rows it stands for."""
+
+    key: str
+    label_id: str
+    label_en: str
+    registry_type: str
+    name_prefix: str
 
 
 def _read_csv(filename: str) -> tuple[dict[str, str], ...]:
@@ -255,6 +276,28 @@ def topics() -> Mapping[str, Topic]:
     """Return the portal topics keyed by group name."""
     result = {row["name"]: Topic(**row) for row in _read_csv("topik.csv")}
     return MappingProxyType(result)
+
+
+@functools.cache
+def eu_themes() -> Mapping[str, EuTheme]:
+    """Return the EU data themes keyed by their authority URI."""
+    result = {row["uri"]: EuTheme(**row) for row in _read_csv("eu_theme.csv")}
+    return MappingProxyType(result)
+
+
+@functools.cache
+def opd_types() -> Mapping[str, OpdType]:
+    """Return the kinds of OPD keyed by their short key."""
+    result = {row["key"]: OpdType(**row) for row in _read_csv("jenis_opd.csv")}
+    return MappingProxyType(result)
+
+
+def opd_type_of(item: Opd) -> str | None:
+    """Return the key of the kind of this registry OPD, or None if unmapped."""
+    for kind in opd_types().values():
+        if kind.registry_type == item.type and item.name.startswith(kind.name_prefix):
+            return kind.key
+    return None
 
 
 # Licences

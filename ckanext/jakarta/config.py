@@ -19,6 +19,11 @@ def walidata_email() -> str:
     return tk.config["ckanext.jakarta.walidata_email"]
 
 
+def walidata_org() -> str:
+    """Name of the walidata's organization, which ``ckan jakarta init`` ensures."""
+    return tk.config["ckanext.jakarta.walidata_org"]
+
+
 def harvest_allowed_hosts() -> list[str]:
     """Internal addresses or networks harvest sources may reach anyway."""
     return tk.config["ckanext.jakarta.harvest.allowed_hosts"]

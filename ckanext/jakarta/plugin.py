@@ -11,6 +11,7 @@ from ckanext.jakarta.search import index
 
 
 @tk.blanket.actions
+@tk.blanket.cli
 @tk.blanket.config_declarations
 @tk.blanket.helpers
 @tk.blanket.validators

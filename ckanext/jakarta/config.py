@@ -24,6 +24,11 @@ def walidata_org() -> str:
     return tk.config["ckanext.jakarta.walidata_org"]
 
 
+def catalog_description() -> str:
+    """Description of the DCAT catalog when the site has none."""
+    return tk.config["ckanext.jakarta.catalog_description"]
+
+
 def harvest_allowed_hosts() -> list[str]:
     """Internal addresses or networks harvest sources may reach anyway."""
     return tk.config["ckanext.jakarta.harvest.allowed_hosts"]

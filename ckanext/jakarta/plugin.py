@@ -7,6 +7,7 @@ from typing import Any
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ckanext.jakarta.dcat import views as dcat_views
 from ckanext.jakarta.search import index
 
 
@@ -18,8 +19,14 @@ from ckanext.jakarta.search import index
 class JakartaPlugin(p.SingletonPlugin):
     """Jakarta's provincial open data portal."""
 
+    p.implements(p.IBlueprint)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
+
+    # IBlueprint
+
+    def get_blueprint(self) -> list[Any]:
+        return dcat_views.blueprints()
 
     # IFacets
 

@@ -8,9 +8,19 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.types import Action, Context, DataDict
 
+from ckanext.jakarta.dcat.actions import (
+    dcat_catalog_search,
+    dcat_catalog_show,
+    dcat_dataset_show,
+)
 from ckanext.jakarta.logic.validators import bilingual
 
-__all__ = ["bulk_update_public"]
+__all__ = [
+    "bulk_update_public",
+    "dcat_catalog_search",
+    "dcat_catalog_show",
+    "dcat_dataset_show",
+]
 
 
 def _not_open(dataset_ids: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from ckanext.jakarta import vocab
+from ckanext.jakarta.harvesters import cli as harvest_cli
 from ckanext.jakarta.logic import registry
 from ckanext.jakarta.logic.validators import bilingual
 
@@ -80,3 +81,8 @@ def init(ctx: click.Context) -> None:
     click.echo(_summary(reports))
     if any(report.errors for report in reports):
         ctx.exit(1)
+
+
+# The harvesting commands live with the harvesters.
+jakarta.add_command(harvest_cli.harvest)
+jakarta.add_command(harvest_cli.sources_group)

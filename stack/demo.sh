@@ -53,6 +53,8 @@ write_config
 say "migrating the database (CKAN core and plugins)"
 "$CKAN" -c "$INI" db init >/dev/null
 ensure_admin
+say "creating the OPD organizations and topics"
+"$CKAN" -c "$INI" jakarta init
 say "loading the demo content"
 .venv/bin/python stack/demo_content.py "$INI"
 

@@ -139,14 +139,14 @@ def _apply(kind: str, wanted: dict[str, Any], report: Report) -> None:
         fields = {field: value for field, value in wanted.items() if value}
         tk.get_action(f"{kind}_create")(_context(), fields)
         report.created.append(wanted["name"])
-        log.info("Created %s %s", kind, wanted["name"])
+        log.debug("Created %s %s", kind, wanted["name"])
         return
 
     changes = differences(stored, wanted)
     if changes:
         tk.get_action(f"{kind}_patch")(_context(), {"id": stored["id"], **changes})
         report.updated.append(wanted["name"])
-        log.info("Updated %s %s: %s", kind, wanted["name"], ", ".join(changes))
+        log.debug("Updated %s %s: %s", kind, wanted["name"], ", ".join(changes))
 
 
 def _describe(error_dict: dict[str, Any]) -> str:

@@ -12,7 +12,8 @@ from ckanext.jakarta.logic.validators import bilingual
 
 @click.command(short_help="Harvest one source now, in the foreground.")
 @click.argument("source")
-def harvest(source: str) -> None:
+@click.pass_context
+def harvest(ctx: click.Context, source: str) -> None:
     """Run harvest SOURCE (name or id) end to end and print what changed."""
     try:
         tk.get_action("harvest_source_show")({"ignore_auth": True}, {"id": source})
@@ -27,7 +28,9 @@ def harvest(source: str) -> None:
             bar.length = total
             bar.update(done - bar.pos)
 
-        report = runner.run_source(source, progress)
+        # The report mails are rendered from templates, which need a request.
+        with ctx.meta["flask_app"].test_request_context():
+            report = runner.run_source(source, progress)
     click.echo(report.line())
     for error in report.errors:
         click.secho(f"  {error}", fg="red", err=True)

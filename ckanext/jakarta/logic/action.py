@@ -13,6 +13,9 @@ from ckanext.jakarta.dcat.actions import (
     dcat_catalog_show,
     dcat_dataset_show,
 )
+from ckanext.jakarta.harvesters.notifications import (
+    harvest_get_notifications_recipients,
+)
 from ckanext.jakarta.logic.validators import bilingual
 
 __all__ = [
@@ -20,6 +23,7 @@ __all__ = [
     "dcat_catalog_search",
     "dcat_catalog_show",
     "dcat_dataset_show",
+    "harvest_get_notifications_recipients",
 ]
 
 

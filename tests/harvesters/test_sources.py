@@ -120,6 +120,10 @@ class TestSync:
             ),
             (_entry("x", "dinas-perhubungan", "jakarta_dcat", url=""), "missing url"),
             (
+                _entry("x", "dinas-perhubungan", "jakarta_nope"),
+                "'jakarta_nope' is not loaded",
+            ),
+            (
                 _entry("dlh-dcat", "dinas-perhubungan", "jakarta_dcat"),
                 "duplicate names",
             ),

@@ -25,8 +25,10 @@ from typing import Any
 import yaml
 
 import ckan.model as model
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ckanext.harvest.interfaces import IHarvester
 from ckanext.harvest.model import HarvestSource
 
 from ckanext.jakarta.logic.validators import bilingual
@@ -69,6 +71,12 @@ def _entry_error(
     )
 
 
+def _loaded_harvesters() -> set[str]:
+    return {
+        harvester.info()["name"] for harvester in p.PluginImplementations(IHarvester)
+    }
+
+
 def _wanted(index: int, entry: Any) -> dict[str, Any]:
     if not isinstance(entry, dict):
         raise _entry_error(index, entry, "harus berupa pemetaan", "must be a mapping")
@@ -86,6 +94,13 @@ def _wanted(index: int, entry: Any) -> dict[str, Any]:
             entry,
             f"tipe {entry['type']!r} bukan jakarta_*",
             f"type {entry['type']!r} is not a jakarta_* harvester",
+        )
+    if entry["type"] not in _loaded_harvesters():
+        raise _entry_error(
+            index,
+            entry,
+            f"harvester {entry['type']!r} tidak dimuat (periksa ckan.plugins)",
+            f"harvester {entry['type']!r} is not loaded (check ckan.plugins)",
         )
     organization = model.Group.get(entry["opd"])
     if organization is None or not organization.is_organization:

@@ -265,6 +265,7 @@ cmd_start() {
 }
 
 cmd_stop() {
+    stop_pid "demo sources server" "$RUN/demo-remote.pid"
     solr_stop
     redis_stop
     pg_stop

@@ -563,6 +563,8 @@ def publisher_entry(value: Any, base: str) -> dict[str, str]:
     entries = [e for e in items(value) if isinstance(e, Mapping) and any(e.values())]
     if not entries:
         return walidata(base)
+    if entries[0].get("uri"):  # already resolved (ckanext.jakarta.dcat.export)
+        return dict(entries[0])
     entry = {key: text(entries[0].get(key)) for key in ("name", "email", "url")}
     slug = opd_slug(entry["name"])
     return {**entry, "identifier": slug} if slug else entry

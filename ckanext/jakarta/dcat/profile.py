@@ -68,6 +68,14 @@ DATASET_ROWS = (
     Row("data_prioritas", JAKARTA.dataPrioritas, convert.Boolean()),
 )
 
+# Schema fields deliberately left out of the export, and why.
+NOT_EXPORTED = {
+    "harvest_provenance": (
+        "the harvester's own bookkeeping (source ids and URLs, which may be "
+        "internal addresses); a portal harvesting the export records its own"
+    ),
+}
+
 RESOURCE_ROWS = (
     Row("url", DCAT.accessURL, convert.AccessUrl()),
     Row("format", DCT["format"], convert.Format()),

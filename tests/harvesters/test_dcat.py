@@ -290,3 +290,47 @@ class TestTwoSources:
         )
 
         assert [d["title"] for d in _datasets()] == ["Pertama"]
+
+    def test_taken_over_dataset_is_left_alone_by_the_lower_source(
+        self, source_server, harvest_source, harvest
+    ):
+        """After a takeover, the lower source's changes neither update nor withdraw."""
+        low = source_server.serve(
+            "/a.ttl", self._body("Dari Sudin"), content_type="text/turtle"
+        )
+        high = source_server.serve(
+            "/b.ttl", self._body("Dari Dinas"), content_type="text/turtle"
+        )
+        low_source = harvest_source(low, "jakarta_dcat", config='{"min_ratio": 0}')
+        harvest(low_source["id"])
+        harvest(
+            harvest_source(
+                high,
+                "jakarta_dcat",
+                config='{"priority": 10}',
+                org=factories.Organization(),
+            )["id"]
+        )
+
+        source_server.serve(
+            "/a.ttl", self._body("Sudin diubah"), content_type="text/turtle"
+        )
+        harvest(low_source["id"])
+
+        assert [d["title"] for d in _datasets()] == ["Dari Dinas"]
+
+    def test_dataset_made_on_the_portal_is_not_overwritten(
+        self, source_server, harvest_source, harvest
+    ):
+        """A hand-made dataset with the same identifier is left alone, with a note."""
+        from tests.factories import jakarta_dataset
+
+        jakarta_dataset(title="Dibuat petugas", identifier="ispu-2024")
+        url = source_server.serve(
+            "/a.ttl", self._body("Dari sumber"), content_type="text/turtle"
+        )
+
+        report = harvest(harvest_source(url, "jakarta_dcat")["id"])
+
+        assert [d["title"] for d in _datasets()] == ["Dibuat petugas"]
+        assert any("made on the portal, not harvested" in e for e in report.errors)

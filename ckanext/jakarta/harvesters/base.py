@@ -270,7 +270,7 @@ class JakartaHarvester(HarvesterBase):
         self.summary = summary
         if self._too_few(harvest_job, len(records), len(previous)):
             return None
-        ids = []
+        objects = []
         for record in records:
             digest = content_hash(record.content)
             package_id, old_digest = previous.get(record.guid, (None, None))
@@ -291,8 +291,8 @@ class JakartaHarvester(HarvesterBase):
                     HarvestObjectExtra(key="content_hash", value=digest),
                 ],
             )
-            obj.save()
-            ids.append(obj.id)
+            model.Session.add(obj)
+            objects.append(obj)
         seen = {record.guid for record in records}
         for guid, (package_id, _digest) in previous.items():
             if guid in seen or package_id is None:
@@ -303,9 +303,11 @@ class JakartaHarvester(HarvesterBase):
                 package_id=package_id,
                 extras=[HarvestObjectExtra(key="status", value="delete")],
             )
-            obj.save()
-            ids.append(obj.id)
+            model.Session.add(obj)
+            objects.append(obj)
             summary.withdrawn += 1
+        # One commit for the whole gather, not one per record.
+        model.Session.commit()
         log.info(
             "Gathered %s records from %s: %s new, %s changed, %s unchanged, %s gone",
             summary.records,
@@ -315,7 +317,7 @@ class JakartaHarvester(HarvesterBase):
             summary.unchanged,
             summary.withdrawn,
         )
-        return ids
+        return [obj.id for obj in objects]
 
     # Fetch: the records' content was read during gather.
 
@@ -325,14 +327,26 @@ class JakartaHarvester(HarvesterBase):
     # Import
 
     def _context(self) -> dict[str, Any]:
-        user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-        return {"user": user["name"], "ignore_auth": True}
+        if not getattr(self, "_site_user", None):
+            site = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+            self._site_user = site["name"]
+        return {"user": self._site_user, "ignore_auth": True}
 
     def _make_current(self, obj: HarvestObject, package_id: str | None) -> None:
+        """Make obj the one current object of its guid and of its dataset.
+
+        A dataset taken over from a lower-priority source stops being that
+        source's, so its next harvest neither updates nor withdraws it.
+        """
+        superseded = sa.or_(
+            sa.and_(
+                HarvestObject.guid == obj.guid,
+                HarvestObject.harvest_source_id == obj.source.id,
+            ),
+            HarvestObject.package_id == package_id if package_id else sa.false(),
+        )
         model.Session.query(HarvestObject).filter(
-            HarvestObject.guid == obj.guid,
-            HarvestObject.harvest_source_id == obj.source.id,
-            HarvestObject.id != obj.id,
+            superseded, HarvestObject.id != obj.id
         ).update({"current": False}, synchronize_session=False)
         obj.package_id = package_id
         obj.current = package_id is not None
@@ -364,16 +378,13 @@ class JakartaHarvester(HarvesterBase):
         """The id of a dataset another source already brings with this identifier."""
         if not identifier:
             return None
-        result = tk.get_action("package_search")(
-            self._context(),
-            {
-                "fq": f'identifier:"{identifier}"',
-                "include_private": True,
-                "fl": "id",
-                "rows": 1,
-            },
+        row = (
+            model.Session.query(model.Package.id)
+            .filter(model.Package.extras["identifier"].astext == identifier)
+            .filter(model.Package.state == "active")
+            .first()
         )
-        return result["results"][0]["id"] if result["results"] else None
+        return row[0] if row else None
 
     def _source_of(self, package_id: str) -> HarvestSource | None:
         other = (
@@ -385,8 +396,20 @@ class JakartaHarvester(HarvesterBase):
 
     def _yields_to_other_source(self, obj: HarvestObject, package_id: str) -> bool:
         other = self._source_of(package_id)
-        if other is None or other.id == obj.source.id:
+        if other is not None and other.id == obj.source.id:
             return False
+        if other is None:
+            self._save_object_error(
+                bilingual(
+                    f"Dataset {package_id} dengan pengenal yang sama dibuat langsung "
+                    "di portal, bukan dipanen; dibiarkan",
+                    f"dataset {package_id} has the same identifier but was made on "
+                    "the portal, not harvested; it is left as it is",
+                ),
+                obj,
+                "Import",
+            )
+            return True
         if self._priority(obj.source) > self._priority(other):
             log.info(
                 "Source %s takes dataset %s over from %s (higher priority)",
@@ -444,11 +467,11 @@ class JakartaHarvester(HarvesterBase):
             self._save_object_error(warning, obj, "Import")
             log.warning("Record %s: %s", obj.guid, warning)
         package = mapped.package
-        package_id = obj.package_id or self._owner_elsewhere(
-            obj, package.get("identifier")
-        )
-        if package_id and self._yields_to_other_source(obj, package_id):
-            return "unchanged"
+        package_id = obj.package_id
+        if not package_id:
+            package_id = self._owner_elsewhere(obj, package.get("identifier"))
+            if package_id and self._yields_to_other_source(obj, package_id):
+                return "unchanged"
         package["owner_org"] = self._source_owner(obj.source)
         package["harvest_provenance"] = self._provenance(obj, package)
         context = self._context()

@@ -27,7 +27,7 @@ write_config() {
         "sqlalchemy.url = postgresql://ckan_jakarta:ckan_jakarta@127.0.0.1:5432/ckan_demo" \
         "solr_url = http://127.0.0.1:8983/solr/ckan" \
         "ckan.redis.url = redis://127.0.0.1:6379/0" \
-        "ckan.plugins = jakarta scheming_datasets scheming_organizations scheming_groups dcat structured_data harvest activity jakarta_ckan jakarta_dcat jakarta_datajson" \
+        "ckan.plugins = jakarta scheming_datasets scheming_organizations scheming_groups dcat structured_data harvest activity jakarta_ckan jakarta_dcat jakarta_datajson jakarta_satudata jakarta_inventory" \
         "ckan.storage_path = $REPO/.stack/demo-storage" \
         "ckan.max_resource_size = 100" \
         "ckan.harvest.mq.type = redis" \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -27,11 +28,17 @@ class Answer:
 
 
 class SourceServer:
-    """Serves given bodies at given paths; a list of answers is served in turn."""
+    """Serves given bodies at given paths; a list of answers is served in turn.
+
+    A POST is answered by path, or by path and one key of its JSON body when
+    answers were given ``when={key: value}``; ``posts`` keeps each body sent.
+    """
 
     def __init__(self) -> None:
         self.routes: dict[str, list[Answer]] = {}
+        self.keyed: dict[tuple[str, str, str], list[Answer]] = {}
         self.requests: list[str] = []
+        self.posts: list[tuple[str, Any]] = []
         handler = self._handler()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
@@ -45,6 +52,16 @@ class SourceServer:
                 answers = server.routes.get(self.path) or server.routes.get(
                     self.path.split("?", 1)[0]
                 )
+                self._send(answers)
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = _json(self.rfile.read(length))
+                server.requests.append(self.path)
+                server.posts.append((self.path, body))
+                self._send(server.answers_for(self.path, body))
+
+            def _send(self, answers: list[Answer] | None) -> None:
                 if not answers:
                     self.send_response(404)
                     self.end_headers()
@@ -63,12 +80,34 @@ class SourceServer:
 
         return Handler
 
-    def serve(self, path: str, *answers: Answer | bytes | str, **kwargs: Any) -> str:
-        """Serve the answers at path in turn (the last repeats); return its URL."""
-        self.routes[path] = [
+    def serve(
+        self,
+        path: str,
+        *answers: Answer | bytes | str,
+        when: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> str:
+        """Serve the answers at path in turn (the last repeats); return its URL.
+
+        With ``when={key: value}`` they answer only POSTs whose JSON body has it.
+        """
+        given = [
             a if isinstance(a, Answer) else Answer(_bytes(a), **kwargs) for a in answers
         ]
+        if when:
+            ((key, value),) = when.items()
+            self.keyed[(path, key, json.dumps(value))] = given
+        else:
+            self.routes[path] = given
         return self.url(path)
+
+    def answers_for(self, path: str, body: Any) -> list[Answer] | None:
+        """The answers for a POST: by a key of its body first, then by path."""
+        if isinstance(body, dict):
+            for (route, key, value), answers in self.keyed.items():
+                if route == path and key in body and json.dumps(body[key]) == value:
+                    return answers
+        return self.routes.get(path)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}{path}"
@@ -83,6 +122,13 @@ class SourceServer:
 
 def _bytes(body: bytes | str) -> bytes:
     return body if isinstance(body, bytes) else body.encode("utf-8")
+
+
+def _json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
 
 
 @pytest.fixture

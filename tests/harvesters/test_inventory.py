@@ -294,12 +294,27 @@ class TestInventory:
         assert report.created == 0
         assert any("byte limit" in error for error in report.errors), report.errors
 
-    def test_source_without_a_title_column_is_refused(self, harvest_source):
-        """A source config that maps no title column is refused, in both languages."""
-        config = json.dumps({"columns": {"notes": "Deskripsi"}})
-
+    @pytest.mark.parametrize(
+        "config, english",
+        [
+            ({"columns": {"notes": "Deskripsi"}}, "columns is required"),
+            ({"columns": {"judul": "Judul"}}, "columns is required"),
+            ({"columns": {"title": "Judul", "judul": "X"}}, "unknown fields: judul"),
+            ({"columns": {"title": "J"}, "klasifikasi": ["open"]}, "must be terbuka"),
+            (
+                {"columns": {"title": "J"}, "default_klasifikasi": "x"},
+                "must be terbuka",
+            ),
+        ],
+    )
+    def test_source_config_without_a_usable_mapping_is_refused(
+        self, harvest_source, config, english
+    ):
+        """A config without a title column, with unknown fields or with a
+        classification outside terbuka/terbatas/tertutup is refused."""
         with pytest.raises(tk.ValidationError) as error:
-            harvest_source("http://127.0.0.1/i.csv", "jakarta_inventory", config)
+            harvest_source(
+                "http://127.0.0.1/i.csv", "jakarta_inventory", json.dumps(config)
+            )
 
-        message = str(error.value.error_dict)
-        assert "columns wajib" in message and "columns is required" in message
+        assert english in str(error.value.error_dict)

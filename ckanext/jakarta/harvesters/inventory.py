@@ -389,8 +389,9 @@ def _check_columns(columns: Any) -> None:
 
 def _check_klasifikasi(parsed: dict[str, Any]) -> None:
     table = parsed.get("klasifikasi", {})
-    values = [*table.values(), parsed.get("default_klasifikasi", "tertutup")]
-    if not isinstance(table, dict) or any(v not in CLASSIFICATIONS for v in values):
+    values = list(table.values()) if isinstance(table, dict) else [None]
+    values.append(parsed.get("default_klasifikasi", DEFAULT_KLASIFIKASI))
+    if any(value not in CLASSIFICATIONS for value in values):
         raise _config_error(
             "klasifikasi dan default_klasifikasi: terbuka, terbatas atau tertutup",
             "klasifikasi values and default_klasifikasi must be terbuka, "
@@ -453,6 +454,7 @@ class JakartaInventoryHarvester(JakartaHarvester):
         except ValueError as error:
             raise RecordError(str(error)) from None
         rows = read_rows(fetch(url), source_config.get("sheet"), self.warn)
+        log.debug("Read %s rows from %s", len(rows), url)
         header, positions = _header(rows, columns)
         self._warn_missing(columns, positions)
         for number, row in enumerate(rows[header + 1 :], start=header + 2):

@@ -316,6 +316,7 @@ class JakartaSatuDataHarvester(JakartaHarvester):
             label = f"{url} (page_no {page_no})"
             answer = _post(url, _search_body(organisasi, page_no), label)
             items, total_page = _search_page(answer, label)
+            log.debug("Search page %s of %s: %s items", page_no, total_page, len(items))
             slugs = {_slug(item) for item in items} - {""}
             repeated = bool(slugs) and slugs <= seen
             if repeated or (not items and 1 < page_no <= total_page):

@@ -225,3 +225,16 @@ class TestDataJSON:
 
         dataset = _datasets()["results"][0]
         assert (dataset["klasifikasi"], dataset["private"]) == ("terbatas", True)
+
+    def test_unknown_access_level_is_never_published(
+        self, source_server, harvest_source, harvest
+    ):
+        """An access level no rule knows is treated as tertutup, with a warning."""
+        entry = _entry(1, accessLevel="internal only")
+        url = source_server.serve("/data.json", _catalog(entry))
+        report = harvest(harvest_source(url, "jakarta_datajson")["id"])
+
+        dataset = _datasets()["results"][0]
+        assert (dataset["klasifikasi"], dataset["private"]) == ("tertutup", True)
+        assert not any(res.get("url") for res in dataset["resources"])
+        assert any("unknown access level 'internal only'" in e for e in report.errors)

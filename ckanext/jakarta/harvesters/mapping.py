@@ -16,6 +16,12 @@ from ckanext.jakarta.logic.validators import bilingual
 from ckanext.jakarta.normalize import dates, frequency, licence, tags, wilayah
 
 ACCESS_RIGHTS = {
+    "TERBUKA": "terbuka",
+    "TERBATAS": "terbatas",
+    "TERTUTUP": "tertutup",
+    "PUBLIK": "terbuka",
+    "RAHASIA": "tertutup",
+    "DIKECUALIKAN": "tertutup",
     "PUBLIC": "terbuka",
     "RESTRICTED": "terbatas",
     "NON_PUBLIC": "tertutup",
@@ -56,15 +62,28 @@ def _date(value: Any, field: str, warnings: list[str]) -> str | None:
     return parsed.iso() if parsed else None
 
 
-def klasifikasi(access_rights: Any) -> str:
-    """Klasifikasi from an access-rights URI or word; records of a public catalog
-    are terbuka unless they say otherwise."""
+def klasifikasi(access_rights: Any, warnings: list[str] | None = None) -> str:
+    """Klasifikasi from an access-rights URI or word.
+
+    A record of a public catalog that says nothing is terbuka. A value that is
+    given but not understood is treated as tertutup, with a warning: an
+    unknown restriction is never published.
+    """
     text = _text(access_rights)
-    if text.lower() in ("terbuka", "terbatas", "tertutup"):
-        return text.lower()
+    if not text:
+        return "terbuka"
     code = text.rstrip("/").rsplit("/", 1)[-1].upper().replace(" ", "_")
     code = code.replace("-", "_")
-    return ACCESS_RIGHTS.get(code, "terbuka")
+    if code in ACCESS_RIGHTS:
+        return ACCESS_RIGHTS[code]
+    if warnings is not None:
+        warnings.append(
+            bilingual(
+                f"Klasifikasi tidak dikenal {text!r}; dianggap tertutup",
+                f"unknown access level {text!r}; treated as tertutup (closed)",
+            )
+        )
+    return "tertutup"
 
 
 def _frequency(value: Any, warnings: list[str]) -> str | None:
@@ -195,7 +214,7 @@ def jakarta_package(record: dict[str, Any]) -> Mapped:
     )
     package.update({k: _list(record[k]) for k in LIST_FIELDS if record.get(k)})
     package["notes"] = package.get("notes") or title
-    package["klasifikasi"] = klasifikasi(record.get("access_rights"))
+    package["klasifikasi"] = klasifikasi(record.get("access_rights"), warnings)
     package["tags"] = [
         {"name": t} for t in tags.clean_tags(record.get("keywords") or [])
     ]

@@ -36,6 +36,7 @@ write_config() {
         "ckan.harvest.mq.redis_db = 0" \
         "ckanext.jakarta.walidata_email = opendata@jakarta.go.id" \
         "ckanext.jakarta.harvest.allowed_hosts = 127.0.0.1" \
+        "ckan.search.solr_commit = false" \
         "ckan.devserver.host = 127.0.0.1" \
         "ckan.devserver.port = 5000"
 }

@@ -106,7 +106,8 @@ def jakarta_frequency(value: Any, context: Context) -> Any:
     return uri
 
 
-def _as_list(value: Any) -> list[str]:
+def _as_list(value: Any, separators: str = ",") -> list[str]:
+    """A list given as a list, a JSON list, or text split at separators (a regex)."""
     if isinstance(value, list):
         return [str(item).strip() for item in value if str(item).strip()]
     text = str(value).strip()
@@ -117,7 +118,7 @@ def _as_list(value: Any) -> list[str]:
             loaded = None
         if isinstance(loaded, list):
             return _as_list(loaded)
-    return [part.strip() for part in text.split(",") if part.strip()]
+    return [part.strip() for part in re.split(separators, text) if part.strip()]
 
 
 def _wilayah_error(code: str) -> str:
@@ -155,17 +156,7 @@ def jakarta_wilayah_code(value: Any, context: Context) -> Any:
 
 
 def _addresses(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [str(item).strip() for item in value if str(item).strip()]
-    text = str(value).strip()
-    if text.startswith("["):
-        try:
-            loaded = json.loads(text)
-        except ValueError:
-            loaded = None
-        if isinstance(loaded, list):
-            return _addresses(loaded)
-    return [part for part in re.split(r"[,;\s]+", text) if part]
+    return _as_list(value, r"[,;\s]+")
 
 
 def _is_email(address: str, context: Context) -> bool:

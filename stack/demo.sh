@@ -36,6 +36,9 @@ write_config() {
         "ckan.harvest.mq.redis_db = 0" \
         "ckanext.jakarta.walidata_email = opendata@jakarta.go.id" \
         "ckanext.jakarta.harvest.allowed_hosts = 127.0.0.1" \
+        "ckanext.dcat.rdf.profiles = euro_dcat_ap_3 jakarta_dcat_ap" \
+        "ckanext.dcat.structured_data.profiles = jakarta_schemaorg" \
+        "ckanext.dcat.enable_content_negotiation = true" \
         "ckan.search.solr_commit = false" \
         "ckan.devserver.host = 127.0.0.1" \
         "ckan.devserver.port = 5000"

@@ -95,6 +95,9 @@ def _anonymous_routes(catalog) -> list[str]:
         "/catalog.xml",
         "/catalog.jsonld",
         "/catalog.ttl?q=rahasia",
+        "/catalog.nt",
+        "/vocab/opd/" + org,
+        "/vocab/topik/" + group,
         "/feeds/dataset.atom",
         "/feeds/custom.atom?q=rahasia",
         "/feeds/organization/" + org + ".atom",
@@ -111,6 +114,7 @@ def _dataset_routes(dataset) -> list[str]:
         "/dataset/" + dataset["id"] + ".ttl",
         "/dataset/" + dataset["id"] + ".xml",
         "/dataset/" + dataset["id"] + ".jsonld",
+        "/dataset/" + dataset["id"] + ".nt",
     ]
     for resource in dataset["resources"]:
         routes += [

@@ -50,6 +50,9 @@ class Plan:
     update: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
     disable: list[str] = dataclasses.field(default_factory=list)
     unchanged: list[str] = dataclasses.field(default_factory=list)
+    # The whole wanted source by name: an update sends every field, since
+    # package_patch on a harvest source trips over its own extras on 2.12.
+    wanted: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
 
     def empty(self) -> bool:
         """True when the portal already matches the file."""
@@ -158,18 +161,28 @@ def read(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _existing() -> dict[str, dict[str, Any]]:
-    context = _context()
-    sources = model.Session.query(HarvestSource).filter(
-        HarvestSource.type.startswith(HARVESTER_PREFIX)
+    """The portal's jakarta_* sources by name, read from the harvest tables.
+
+    harvest_source_show is not used: its output does not always carry
+    source_type and frequency, which made every source look changed.
+    """
+    rows = (
+        model.Session.query(HarvestSource, model.Package)
+        .join(model.Package, model.Package.id == HarvestSource.id)
+        .filter(HarvestSource.type.startswith(HARVESTER_PREFIX))
     )
-    shown = {}
-    for source in sources:
-        dataset = model.Package.get(source.id)
-        if dataset is not None:
-            shown[dataset.name] = tk.get_action("harvest_source_show")(
-                context, {"id": source.id}
-            )
-    return shown
+    return {
+        dataset.name: {
+            "title": source.title,
+            "url": source.url,
+            "source_type": source.type,
+            "owner_org": dataset.owner_org,
+            "frequency": source.frequency,
+            "config": source.config,
+            "state": dataset.state,
+        }
+        for source, dataset in rows
+    }
 
 
 def _normal_config(value: str | None) -> str:
@@ -203,6 +216,7 @@ def plan(wanted: list[dict[str, Any]]) -> Plan:
         changes = _differences(source, current)
         if changes:
             result.update.append((source["name"], changes))
+            result.wanted[source["name"]] = source
         else:
             result.unchanged.append(source["name"])
     listed = {source["name"] for source in wanted}
@@ -219,7 +233,8 @@ def apply(result: Plan) -> None:
     context = _context()
     for source in result.create:
         tk.get_action("harvest_source_create")(dict(context), dict(source))
-    for name, changes in result.update:
-        tk.get_action("harvest_source_patch")(dict(context), {"id": name, **changes})
+    for name, _changes in result.update:
+        data = {**result.wanted[name], "id": name, "state": "active"}
+        tk.get_action("harvest_source_update")(dict(context), data)
     for name in result.disable:
         tk.get_action("harvest_source_delete")(dict(context), {"id": name})

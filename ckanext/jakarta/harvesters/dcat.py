@@ -94,6 +94,13 @@ def _literals(graph, subject, predicate) -> list[tuple[str, str | None]]:
     ]
 
 
+def _graph_identifier(graph, ref) -> str | None:
+    for value in graph.objects(ref, DCTERMS.identifier):
+        if str(value).strip():
+            return str(value).strip()
+    return None
+
+
 def _dataset_license(graph, ref) -> str | None:
     for value in graph.objects(ref, DCTERMS.license):
         return str(value)
@@ -150,7 +157,9 @@ class JakartaDCATHarvester(JakartaHarvester):
             )
             for ref in parser._datasets():
                 dataset = self._dataset(parser, ref)
-                identifier = dataset.get("identifier") or dataset["_uri"]
+                # Read from the graph, not the parsed dict: the guid must not
+                # change when the portal's DCAT profiles change.
+                identifier = _graph_identifier(parser.g, ref) or dataset["_uri"]
                 if not identifier:
                     self.warn(
                         bilingual(

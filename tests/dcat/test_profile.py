@@ -236,7 +236,6 @@ class TestDatasetExport:
             "pm10",
         ]
         pm10 = columns[2]
-        assert (pm10, RDF.type, CSVW.Column) in g
         assert g.value(pm10, CSVW.datatype) == XSD.double
         assert g.value(pm10, DCT.description) == Literal("Partikulat PM10")
         assert g.value(pm10, SDMX_ATTRIBUTE.unitMeasure) == Literal("µg/m³")

@@ -23,7 +23,7 @@ from rdflib.term import Node
 import ckan.plugins.toolkit as tk
 from ckan.model.license import LicenseRegister
 
-from ckanext.dcat.profiles.base import ADMS, CleanedURIRef
+from ckanext.dcat.profiles.base import ADMS, VCARD, CleanedURIRef
 
 from ckanext.jakarta import config, vocab
 from ckanext.jakarta.dcat import terms
@@ -73,6 +73,8 @@ class In(Protocol):
     def _temporal_interval_details(self, interval_ref: Node) -> dict[str, str]: ...
 
     def _agents_details(self, subject: Node, predicate: URIRef) -> list[dict]: ...
+
+    def _contact_details(self, subject: Node, predicate: URIRef) -> list[dict]: ...
 
 
 class Converter:
@@ -563,8 +565,6 @@ def publisher_entry(value: Any, base: str) -> dict[str, str]:
     entries = [e for e in items(value) if isinstance(e, Mapping) and any(e.values())]
     if not entries:
         return walidata(base)
-    if entries[0].get("uri"):  # already resolved (ckanext.jakarta.dcat.export)
-        return dict(entries[0])
     entry = {key: text(entries[0].get(key)) for key in ("name", "email", "url")}
     slug = opd_slug(entry["name"])
     return {**entry, "identifier": slug} if slug else entry
@@ -617,17 +617,41 @@ class Publisher(Converter):
         return [{key: agent[key] for key in keys if agent.get(key)}]
 
 
+class Contact(Converter):
+    """Contact points as vCard kinds with a name and a mailto address."""
+
+    def _vcard(self, out: Out, entry: Item) -> Node:
+        node = BNode()
+        out.g.add((node, RDF.type, VCARD.Kind))
+        if text(entry.get("name")):
+            out.g.add((node, VCARD.fn, Literal(text(entry["name"]))))
+        email = text(entry.get("email"))
+        if _EMAIL.match(email):
+            out.g.add((node, VCARD.hasEmail, URIRef("mailto:" + email)))
+        elif email:
+            out.skip(email, "not an email address")
+        return node
+
+    def dump(self, out, value, item, subject):
+        entries = [e for e in items(value) if isinstance(e, Mapping)]
+        return [self._vcard(out, e) for e in entries if any(map(text, e.values()))]
+
+    def load(self, src, nodes, item, subject):
+        contacts = [
+            {key: c[key] for key in ("name", "email") if c.get(key)}
+            for c in src._contact_details(subject, DCAT.contactPoint)
+        ]
+        return [c for c in contacts if c] or None
+
+
 class Creator(Converter):
     """The owning OPD (organization) as the dataset's creator."""
 
     def dump(self, out, value, item, subject):
         org = item.get("organization") or {}
-        if not org:
+        if not org or org.get("state", "active") != "active":
             if value:
-                out.skip(value, "the organization is missing")
-            return []
-        if org.get("state", "active") != "active":
-            out.skip(org.get("name"), "the organization is deleted")
+                out.skip(value, "no active organization (deleted?)")
             return []
         entry = {
             "uri": str(terms.vocab_uri(out.base, "opd", org["name"])),
@@ -751,6 +775,17 @@ class MediaType(Converter):
         return text(item.get("mimetype")).removeprefix(terms.IANA_MEDIA_TYPES) or None
 
 
+def rdf_list(graph: Graph, members: list[Node]) -> Node:
+    """Write members as an rdf:List (in one pass) and return its head."""
+    head: Node = RDF.nil
+    for member in reversed(members):
+        cell = BNode()
+        graph.add((cell, RDF.first, member))
+        graph.add((cell, RDF.rest, head))
+        head = cell
+    return head
+
+
 def _columns(value: Any) -> list[Any]:
     if isinstance(value, str):
         try:
@@ -764,8 +799,7 @@ class TableSchema(Converter):
     """The data dictionary (komponen data) as a CSVW table schema."""
 
     def _column(self, out: Out, column: Item) -> Node:
-        node = BNode()
-        out.g.add((node, RDF.type, CSVW.Column))
+        node = BNode()  # a csvw:Column, as the range of csvw:column says
         out.g.add((node, CSVW.name, Literal(text(column["nama"]))))
         datatype = COLUMN_TYPES.get(text(column.get("tipe")))
         if datatype is not None:
@@ -790,10 +824,9 @@ class TableSchema(Converter):
                 out.skip(column, "a column needs a nama")
         if not columns:
             return []
-        schema, head = BNode(), BNode()
+        schema = BNode()
         out.g.add((schema, RDF.type, CSVW.Schema))
-        Collection(out.g, head, columns)
-        out.g.add((schema, CSVW.column, head))
+        out.g.add((schema, CSVW.column, rdf_list(out.g, columns)))
         return [schema]
 
     def _read_column(self, src: In, node: Node) -> dict[str, str]:

@@ -1,10 +1,12 @@
 """DCAT exports as the portal serves them.
 
-The profiles run in the order configured, ckanext-dcat's first, so a value
-that makes the stock profile fail (a free-text date dateutil overflows on)
-must be taken out before any profile sees the dataset: :func:`prepare` does
-that, and resolves what would otherwise cost a database query per dataset
-(the walidata publisher, the EU theme of each topik).
+The profiles run in the configured order, ckanext-dcat's ``euro_dcat_ap_3``
+first. :func:`prepare` hides every field the Jakarta profile owns (a row of
+its tables) from the stock profile, which then spends no time on values the
+Jakarta profile replaces and never meets a stored value it cannot handle (a
+free-text date that dateutil overflows on would fail the whole page); the
+Jakarta profile reads the dataset as it is, under ``ORIGINAL``. It also adds
+what would otherwise cost a query per dataset: the EU theme of each topik.
 """
 
 from __future__ import annotations
@@ -17,30 +19,18 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.dcat.processors import RDFSerializer
 
-from ckanext.jakarta.dcat import convert, terms
+from ckanext.jakarta.dcat import convert
+from ckanext.jakarta.dcat.profile import DATASET_ROWS, ORIGINAL, RESOURCE_ROWS
 
 log = logging.getLogger(__name__)
 
-DATE_FIELDS = ("issued", "modified")
+JAKARTA_PROFILE = "jakarta_dcat_ap"
+
 GROUP_PAGE = 25  # ckan.group_and_organization_list_all_fields_max, CKAN's default
-
-
-def _readable(name: str, field: str, value: Any) -> Any:
-    if convert.text(value) and convert.partial_date(value) is None:
-        log.warning(
-            "DCAT export of %s %s: %r left out (not a date)", name, field, value
-        )
-        return None
-    return value
-
-
-def _readable_period(name: str, period: Any) -> dict[str, Any]:
-    if not isinstance(period, Mapping):
-        return {}
-    return {
-        key: _readable(name, "temporal_coverage", value)
-        for key, value in period.items()
-    }
+# What euro_dcat_ap_3 would fall back to for predicates the Jakarta profile owns.
+STOCK_FALLBACKS = {"metadata_created", "metadata_modified", "organization"}
+HIDDEN = {row.field for row in DATASET_ROWS} | STOCK_FALLBACKS
+HIDDEN_IN_RESOURCES = {row.field for row in RESOURCE_ROWS}
 
 
 def _with_theme(group: Any, themes: Mapping[str, str]) -> Any:
@@ -49,28 +39,63 @@ def _with_theme(group: Any, themes: Mapping[str, str]) -> Any:
     return group
 
 
+def _shown(item: Mapping[str, Any], hidden: set[str]) -> dict[str, Any]:
+    return {key: value for key, value in item.items() if key not in hidden}
+
+
 def prepare(
     dataset_dict: Mapping[str, Any], themes: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
-    """A copy of a dataset dict that every profile can serialize.
+    """The dataset as the profiles should see it: Jakarta fields for Jakarta only.
 
-    Unreadable dates are left out (and logged), the publisher is resolved
-    (the walidata when none is named) and each group gets the EU theme of
-    its topik when ``themes`` (group name to theme URI) knows it.
+    ``themes`` maps group names to the EU theme their topik names; each group
+    of the dataset gets its theme.
     """
-    name = dataset_dict.get("name") or dataset_dict.get("id")
-    prepared = dict(dataset_dict)
-    for field in DATE_FIELDS:
-        prepared[field] = _readable(name, field, prepared.get(field))
-    prepared["temporal_coverage"] = [
-        _readable_period(name, period)
-        for period in convert.items(prepared.get("temporal_coverage"))
+    original = dict(dataset_dict)
+    groups = original.get("groups") or []
+    original["groups"] = [_with_theme(group, themes or {}) for group in groups]
+    shown = _shown(original, HIDDEN)
+    shown["resources"] = [
+        _shown(resource, HIDDEN_IN_RESOURCES)
+        for resource in original.get("resources") or []
     ]
-    base = terms.portal_base()
-    prepared["publisher"] = [convert.publisher_entry(prepared.get("publisher"), base)]
-    groups = prepared.get("groups") or []
-    prepared["groups"] = [_with_theme(group, themes or {}) for group in groups]
-    return prepared
+    shown[ORIGINAL] = original
+    return shown
+
+
+def _readable(name: str, field: str, value: Any) -> bool:
+    if convert.text(value) and convert.partial_date(value) is None:
+        log.warning(
+            "DCAT export of %s %s: %r left out (not a date)", name, field, value
+        )
+        return False
+    return True
+
+
+def without_unreadable_dates(dataset_dict: Mapping[str, Any]) -> dict[str, Any]:
+    """For profile chains without the Jakarta profile: bad dates taken out."""
+    name = dataset_dict.get("name")
+    safe = dict(dataset_dict)
+    for field in ("issued", "modified"):
+        if not _readable(name, field, safe.get(field)):
+            safe[field] = None
+    safe["temporal_coverage"] = [
+        {k: v for k, v in period.items() if _readable(name, "temporal_coverage", v)}
+        for period in convert.items(safe.get("temporal_coverage"))
+        if isinstance(period, Mapping)
+    ]
+    return safe
+
+
+def for_profiles(
+    datasets: list[dict[str, Any]], profiles: list[str] | None
+) -> list[dict[str, Any]]:
+    """The datasets as the profile chain (the configured one by default) needs."""
+    chain = profiles or str(tk.config.get("ckanext.dcat.rdf.profiles")).split()
+    if JAKARTA_PROFILE not in chain:
+        return [without_unreadable_dates(dataset) for dataset in datasets]
+    themes = group_themes()
+    return [prepare(dataset, themes) for dataset in datasets]
 
 
 def _group_theme(group: Mapping[str, Any]) -> str | None:
@@ -106,18 +131,17 @@ def serialize_catalog(
     pagination: Mapping[str, Any] | None = None,
     profiles: list[str] | None = None,
 ) -> str:
-    """One catalog page in RDF, every dataset passed through :func:`prepare`."""
-    themes = group_themes()
-    prepared = [prepare(dataset, themes) for dataset in datasets]
+    """One catalog page in RDF, the datasets made ready for the profiles."""
     serializer = RDFSerializer(profiles=profiles)
     return serializer.serialize_catalog(
-        {}, prepared, _format=fmt, pagination_info=pagination
+        {}, for_profiles(datasets, profiles), _format=fmt, pagination_info=pagination
     )
 
 
 def serialize_dataset(
     dataset: dict[str, Any], fmt: str | None, profiles: list[str] | None = None
 ) -> str:
-    """One dataset in RDF, passed through :func:`prepare`."""
+    """One dataset in RDF, made ready for the profiles."""
     serializer = RDFSerializer(profiles=profiles)
-    return serializer.serialize_dataset(prepare(dataset, group_themes()), _format=fmt)
+    [ready] = for_profiles([dataset], profiles)
+    return serializer.serialize_dataset(ready, _format=fmt)

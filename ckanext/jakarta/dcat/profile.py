@@ -51,6 +51,7 @@ DATASET_ROWS = (
     Row("klasifikasi", DCT.accessRights, convert.AccessRights()),
     Row("owner_org", DCT.creator, convert.Creator()),
     Row("publisher", DCT.publisher, convert.Publisher()),
+    Row("contact", DCAT.contactPoint, convert.Contact()),
     Row("cakupan_wilayah", DCT.spatial, convert.Wilayah()),
     Row("frequency", DCT.accrualPeriodicity, convert.Frequency()),
     Row("groups", DCAT.theme, convert.Topik()),
@@ -91,6 +92,10 @@ CATALOG_ROWS = (
     Row("spatial", DCT.spatial, convert.Wilayah()),
     Row("theme_taxonomy", DCAT.themeTaxonomy, convert.ThemeTaxonomy()),
 )
+
+# Where ckanext.jakarta.dcat.export.prepare keeps the dataset as stored, when
+# it hides the Jakarta fields from the stock profile.
+ORIGINAL = "_jakarta_original"
 
 # What ckanext-dcat's parser leaves that the rows above have read instead.
 STOCK_EXTRAS = {"access_rights", "theme", "spatial_uri", "spatial_text", "provenance"}
@@ -133,10 +138,11 @@ class JakartaDCATAPProfile(EuropeanDCATAP3Profile):
     def graph_from_dataset(self, dataset_dict: dict, dataset_ref: Node) -> None:
         """Write the Jakarta fields of a dataset and of its resources."""
         self._bind()
-        name = dataset_dict.get("name") or dataset_dict.get("id")
-        self._export(dataset_ref, DATASET_ROWS, dataset_dict, name)
+        dataset = dataset_dict.get(ORIGINAL) or dataset_dict
+        name = dataset.get("name") or dataset.get("id")
+        self._export(dataset_ref, DATASET_ROWS, dataset, name)
         licences = list(self.g.objects(dataset_ref, DCT.license))
-        for resource in dataset_dict.get("resources") or []:
+        for resource in dataset.get("resources") or []:
             distribution = CleanedURIRef(resource_uri(resource))
             self._export(distribution, RESOURCE_ROWS, resource, f"{name} resource")
             self._own(distribution, DCT.license, licences)
@@ -180,6 +186,8 @@ class JakartaDCATAPProfile(EuropeanDCATAP3Profile):
 
     def _drop(self, subject: Node, predicate: URIRef) -> None:
         dropped = list(self.g.objects(subject, predicate))
+        if not dropped:
+            return
         self.g.remove((subject, predicate, None))
         for node in dropped:
             self._forget(node)
@@ -231,16 +239,3 @@ class JakartaDCATAPProfile(EuropeanDCATAP3Profile):
             if extra["key"] not in STOCK_EXTRAS
             and not extra["key"].startswith(STOCK_EXTRA_PREFIXES)
         ]
-        self._prune_subfields(dataset_dict, "contact")
-
-    def _prune_subfields(self, dataset_dict: dict, field_name: str) -> None:
-        field = self._schema_field(field_name) or {}
-        keys = [sub["field_name"] for sub in field.get("repeating_subfields", [])]
-        entries = [
-            {key: entry[key] for key in keys if entry.get(key)}
-            for entry in dataset_dict.get(field_name) or []
-        ]
-        if any(entries):
-            dataset_dict[field_name] = [entry for entry in entries if entry]
-        else:
-            dataset_dict.pop(field_name, None)

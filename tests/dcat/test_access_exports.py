@@ -17,6 +17,7 @@ SECRETS = ("rahasiaterbatas", "rahasiatertutup")
 
 
 def assert_no_secret(text: str, where: str) -> None:
+    """Fail if a word of a restricted dataset shows in text."""
     leaked = [word for word in SECRETS if word in text.lower()]
     assert not leaked, f"{where}: restricted dataset leaked: {leaked}"
 

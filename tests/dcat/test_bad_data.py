@@ -31,6 +31,7 @@ def store(dataset: dict, **raw: str) -> None:
 
 
 def ref(dataset: dict) -> URIRef:
+    """The dataset's URI in the export."""
     return URIRef(f"{tk.config['ckan.site_url']}/dataset/{dataset['id']}")
 
 

@@ -25,6 +25,7 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 
 def parse(response, ext: str) -> Graph:
+    """Check the status and media type of a response and parse its RDF."""
     fmt, media_type = FORMATS[ext]
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith(media_type)
@@ -32,6 +33,7 @@ def parse(response, ext: str) -> Graph:
 
 
 def datasets_in(graph: Graph) -> set[str]:
+    """The ids of the datasets a graph describes."""
     return {str(s).rsplit("/", 1)[-1] for s in graph.subjects(RDF.type, DCAT.Dataset)}
 
 
@@ -46,6 +48,7 @@ def without_paging(graph: Graph) -> Graph:
 
 
 def next_page(graph: Graph) -> str | None:
+    """The path of the hydra:next page, or None on the last page."""
     found = list(graph.objects(None, URIRef(HYDRA + "next")))
     return str(found[0]).removeprefix(tk.config["ckan.site_url"]) if found else None
 

@@ -23,14 +23,17 @@ EU = "http://publications.europa.eu/resource/authority/"
 
 
 def site(path: str) -> URIRef:
+    """A URI on the test portal."""
     return URIRef(tk.config["ckan.site_url"] + path)
 
 
 def dataset_ref(dataset) -> URIRef:
+    """The dataset's URI in the export."""
     return site("/dataset/" + dataset["id"])
 
 
 def distribution_ref(dataset) -> URIRef:
+    """The URI of the dataset's first distribution."""
     resource = dataset["resources"][0]
     return site(f"/dataset/{dataset['id']}/resource/{resource['id']}")
 

@@ -46,6 +46,7 @@ def field_value(dataset: dict[str, Any], field: str) -> Any:
 
 
 def schema() -> dict[str, Any]:
+    """The Jakarta dataset schema as scheming serves it."""
     return call_action("scheming_dataset_schema_show", type="dataset")
 
 

@@ -22,10 +22,12 @@ ENVI = URIRef("http://publications.europa.eu/resource/authority/data-theme/ENVI"
 
 
 def site() -> str:
+    """The test portal's URL."""
     return tk.config["ckan.site_url"]
 
 
 def vocab(path: str) -> URIRef:
+    """A URI of the portal vocabularies."""
     return URIRef(f"{site()}/vocab/{path}")
 
 
@@ -39,6 +41,7 @@ def fetch(app, path: str, **headers) -> Graph:
 
 
 def vocab_uris(graph: Graph) -> set[URIRef]:
+    """The /vocab/ URIs a graph mentions."""
     prefix = f"{site()}/vocab/"
     nodes = set(graph.subjects()) | set(graph.objects())
     return {n for n in nodes if isinstance(n, URIRef) and str(n).startswith(prefix)}

@@ -59,7 +59,8 @@ class Out(Protocol):
     g: Graph
     base: str
 
-    def skip(self, value: Any, reason: str) -> None: ...
+    def skip(self, value: Any, reason: str) -> None:
+        """Log a value left out of the export."""
 
     def describe(self, node: Node, kind: URIRef, *facts: tuple[URIRef, Node]) -> Node:
         """Type node and add facts about it, once per graph."""
@@ -165,14 +166,14 @@ def _skos_concept(out: Out, concept: terms.Concept) -> Node:
 class AccessRights(Converter):
     """klasifikasi as an EU access-right concept."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         concept = terms.concept("access-right", text(value))
         if concept is None:
             out.skip(value, "not a klasifikasi (terbuka, terbatas, tertutup)")
             return []
         return [_authority(out, concept, DCT.RightsStatement)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         found = [terms.concept_at(str(node)) for node in nodes]
         values = [c.value for c in found if c and c.table == "access-right"]
         return values[0] if values else None
@@ -181,7 +182,7 @@ class AccessRights(Converter):
 class Wilayah(Converter):
     """Kemendagri area codes as the portal's wilayah concepts."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         nodes = []
         for code in items(value):
             area = vocab.area(text(code))
@@ -193,7 +194,7 @@ class Wilayah(Converter):
             nodes.append(out.describe(uri, DCT.Location, label))
         return nodes
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         codes = {terms.vocab_key(node, "wilayah") for node in nodes}
         return sorted(c for c in codes if c and vocab.area(c)) or None
 
@@ -201,7 +202,7 @@ class Wilayah(Converter):
 class Frequency(Converter):
     """The update frequency as an EU frequency concept."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         if not text(value):
             return []
         uri = frequency.to_frequency_uri(text(value))
@@ -210,7 +211,7 @@ class Frequency(Converter):
             return []
         return [out.describe(URIRef(uri), DCT.Frequency)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for node in nodes:
             uri = frequency.to_frequency_uri(str(node))
             if uri:
@@ -227,7 +228,7 @@ def _language_concept(value: str) -> terms.Concept | None:
 class Language(Converter):
     """Language codes (``id``, ``en``) as EU language concepts."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         nodes = []
         for code in items(value):
             concept = _language_concept(text(code))
@@ -237,7 +238,7 @@ class Language(Converter):
             nodes.append(out.describe(concept.uri, DCT.LinguisticSystem))
         return nodes
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         codes = set()
         for node in nodes:
             concept = terms.concept_at(str(node))
@@ -258,11 +259,11 @@ class Identifier(Converter):
     dataset id; reading back, the id of the dataset's own URI is no identifier.
     """
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         fallback = text(extra(item, "guid")) or text(item.get("id"))
         return [Literal(text(value) or fallback)] if text(value) or fallback else []
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         own = {str(subject), str(subject).rsplit("/", 1)[-1]}
         values = [str(node) for node in nodes if str(node) not in own]
         return values[0] if values else None
@@ -271,7 +272,7 @@ class Identifier(Converter):
 class Standard(Converter):
     """Data standard codes as dct:Standard nodes (a URI when one is given)."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         nodes = []
         for code in map(text, items(value)):
             if _URL.match(code):
@@ -283,7 +284,7 @@ class Standard(Converter):
             nodes.append(node)
         return nodes
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         codes = [
             str(node)
             if isinstance(node, URIRef)
@@ -296,7 +297,7 @@ class Standard(Converter):
 class AdmsIdentifier(Converter):
     """Kode referensi as adms:Identifier nodes with a skos:notation."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         nodes = []
         for code in map(text, items(value)):
             node = BNode()
@@ -305,7 +306,7 @@ class AdmsIdentifier(Converter):
             nodes.append(node)
         return nodes
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         codes = [
             str(node)
             if not isinstance(node, BNode)
@@ -321,7 +322,7 @@ class AdmsIdentifier(Converter):
 class CalendarDate(Converter):
     """A partial ISO date typed at its precision; never a made-up day."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         if not text(value):
             return []
         literal = date_literal(value)
@@ -330,7 +331,7 @@ class CalendarDate(Converter):
             return []
         return [literal]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for node in nodes:
             parsed = partial_date(node)
             if parsed is not None:
@@ -351,7 +352,7 @@ class Period(Converter):
             out.skip(value, "not a readable date")
         return literal
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         nodes = []
         for period in items(value):
             start = self._bound(out, period.get("start"))
@@ -366,7 +367,7 @@ class Period(Converter):
             nodes.append(node)
         return nodes
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         periods = []
         for node in nodes:
             details = src._temporal_interval_details(node)
@@ -380,7 +381,7 @@ class Period(Converter):
 class Year(Converter):
     """A four-digit year as xsd:gYear."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         if not text(value):
             return []
         if not _YEAR.match(text(value)):
@@ -388,7 +389,7 @@ class Year(Converter):
             return []
         return [Literal(text(value), datatype=XSD.gYear)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         years = [str(node) for node in nodes if _YEAR.match(str(node))]
         return years[0] if years else None
 
@@ -399,17 +400,17 @@ class Year(Converter):
 class Text(Converter):
     """A plain literal."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         return [Literal(text(value))] if text(value) else []
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         return _first_text(src, nodes, RDFS.label)
 
 
 class Provenance(Converter):
     """Sumber data as a dct:ProvenanceStatement with an rdfs:label."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         if not text(value):
             return []
         node = BNode()
@@ -417,14 +418,14 @@ class Provenance(Converter):
         out.g.add((node, RDFS.label, Literal(text(value))))
         return [node]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         return _first_text(src, nodes, RDFS.label)
 
 
 class Boolean(Converter):
     """A yes/no flag as xsd:boolean."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         if text(value) == "":
             return []
         try:
@@ -433,7 +434,7 @@ class Boolean(Converter):
             out.skip(value, "not true or false")
             return []
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for node in nodes:
             try:
                 return tk.asbool(str(node))
@@ -458,7 +459,7 @@ def license_id_of(uri: str) -> str | None:
 class License(Converter):
     """The CKAN licence as a dct:LicenseDocument typed with its ADMS licence type."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         license_id = text(value)
         if not license_id:
             return []
@@ -473,7 +474,7 @@ class License(Converter):
             facts.append((RDFS.label, Literal(text(item.get("license_title")))))
         return [out.describe(node, DCT.LicenseDocument, *facts)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for node in nodes:
             if isinstance(node, URIRef) and license_id_of(str(node)):
                 return license_id_of(str(node))
@@ -511,7 +512,7 @@ class Topik(Converter):
         uri = terms.vocab_uri(out.base, "topik", group["name"])
         return out.describe(uri, SKOS.Concept, *facts)
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         nodes = []
         for group in items(value):
             if not isinstance(group, Mapping) or not text(group.get("name")):
@@ -521,7 +522,7 @@ class Topik(Converter):
             nodes.append(self._eu_theme(out, group, topic))
         return [node for node in nodes if node is not None]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         names = {terms.vocab_key(node, "topik") for node in nodes}
         return [{"name": name} for name in sorted(n for n in names if n)] or None
 
@@ -596,7 +597,7 @@ def _agent(out: Out, entry: Item) -> Node:
 class Publisher(Converter):
     """The publisher (the walidata unless one is named) as a foaf:Organization."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         filled = [e for e in items(value) if isinstance(e, Mapping) and any(e.values())]
         if len(filled) > 1:
             out.skip(filled[1:], "DCAT-AP allows one publisher")
@@ -606,7 +607,7 @@ class Publisher(Converter):
             return []
         return [_agent(out, entry)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         agents = src._agents_details(subject, DCT.publisher)
         if not agents:
             return None
@@ -632,11 +633,11 @@ class Contact(Converter):
             out.skip(email, "not an email address")
         return node
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         entries = [e for e in items(value) if isinstance(e, Mapping)]
         return [self._vcard(out, e) for e in entries if any(map(text, e.values()))]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         contacts = [
             {key: c[key] for key in ("name", "email") if c.get(key)}
             for c in src._contact_details(subject, DCAT.contactPoint)
@@ -647,7 +648,7 @@ class Contact(Converter):
 class Creator(Converter):
     """The owning OPD (organization) as the dataset's creator."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         org = item.get("organization") or {}
         if not org or org.get("state", "active") != "active":
             if value:
@@ -660,7 +661,7 @@ class Creator(Converter):
         }
         return [_agent(out, entry)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         names = [terms.vocab_key(node, "opd") for node in nodes]
         return next((name for name in names if name), None)
 
@@ -668,12 +669,12 @@ class Creator(Converter):
 class LandingPage(Converter):
     """The dataset's page on the portal, which carries its name."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         if not text(value):
             return []
         return [out.describe(URIRef(f"{out.base}/dataset/{value}"), FOAF.Document)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for node in nodes:
             match = _LANDING_PAGE.match(str(node))
             if match and str(subject).startswith(match["base"] + "/dataset/"):
@@ -684,11 +685,11 @@ class LandingPage(Converter):
 class Document(Converter):
     """A web page, as a foaf:Document."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         url = text(value)
         return [out.describe(URIRef(url), FOAF.Document)] if _URL.match(url) else []
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         return next((str(node) for node in nodes if isinstance(node, URIRef)), None)
 
 
@@ -700,7 +701,7 @@ class ThemeTaxonomy(Converter):
             return [Literal("Data theme", lang="en")]
         return [Literal("Topik data", lang="id"), Literal("Data topics", lang="en")]
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         return [
             out.describe(
                 URIRef(uri),
@@ -717,14 +718,14 @@ class ThemeTaxonomy(Converter):
 class AccessUrl(Converter):
     """The resource URL; without one, the resource's page on the portal."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         url = text(value)
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", url):
             return [CleanedURIRef(url)]
         out.skip(value, "no usable URL; the resource page stands in")
         return [subject]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         if any(node == subject for node in nodes):
             return ""
         return item.get("url")
@@ -733,7 +734,7 @@ class AccessUrl(Converter):
 class Format(Converter):
     """The format as an EU file-type concept, else a labelled media type node."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         label = text(value)
         if not label:
             return []
@@ -745,7 +746,7 @@ class Format(Converter):
         out.g.add((node, RDFS.label, Literal(label)))
         return [node]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for node in nodes:
             concept = terms.concept_at(str(node))
             if concept is not None and concept.table == "file-type":
@@ -759,7 +760,7 @@ class Format(Converter):
 class MediaType(Converter):
     """The IANA media type as its URI."""
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         mimetype = text(value).removeprefix(terms.IANA_MEDIA_TYPES)
         if not mimetype:
             return []
@@ -769,7 +770,7 @@ class MediaType(Converter):
         uri = URIRef(terms.IANA_MEDIA_TYPES + mimetype)
         return [out.describe(uri, DCT.MediaType)]
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for node in nodes:
             return str(node).removeprefix(terms.IANA_MEDIA_TYPES)
         return text(item.get("mimetype")).removeprefix(terms.IANA_MEDIA_TYPES) or None
@@ -815,7 +816,7 @@ class TableSchema(Converter):
             out.g.add((node, DCT.accessRights, rights))
         return node
 
-    def dump(self, out, value, item, subject):
+    def dump(self, out: Out, value: Any, item: Item, subject: Node) -> list[Node]:
         columns = []
         for column in _columns(value):
             if isinstance(column, Mapping) and text(column.get("nama")):
@@ -843,7 +844,7 @@ class TableSchema(Converter):
             column["klasifikasi"] = access.value
         return column
 
-    def load(self, src, nodes, item, subject):
+    def load(self, src: In, nodes: list[Node], item: Item, subject: Node) -> Any:
         for schema in nodes:
             head = src.g.value(schema, CSVW.column)
             if head is not None:

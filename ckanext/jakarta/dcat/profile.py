@@ -113,7 +113,10 @@ class JakartaDCATAPProfile(EuropeanDCATAP3Profile):
     """DCAT-AP 3 for the Jakarta fields, on top of ``euro_dcat_ap_3``."""
 
     def __init__(
-        self, graph: Graph, dataset_type: str = "dataset", compatibility_mode=False
+        self,
+        graph: Graph,
+        dataset_type: str = "dataset",
+        compatibility_mode: bool = False,
     ) -> None:
         super().__init__(graph, dataset_type, compatibility_mode)
         self.base = terms.portal_base()

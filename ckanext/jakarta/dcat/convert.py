@@ -147,13 +147,16 @@ def _first_text(src: In, nodes: list[Node], *labels: URIRef) -> str | None:
     return None
 
 
-def _authority(out: Out, concept: terms.Concept, kind: URIRef) -> Node:
-    return out.describe(
-        concept.uri,
-        kind,
+@functools.cache
+def _concept_facts(concept: terms.Concept) -> tuple[tuple[URIRef, Node], ...]:
+    return (
         (SKOS.prefLabel, Literal(concept.label_en, lang="en")),
         (SKOS.inScheme, concept.scheme),
     )
+
+
+def _authority(out: Out, concept: terms.Concept, kind: URIRef) -> Node:
+    return out.describe(concept.uri, kind, *_concept_facts(concept))
 
 
 def _skos_concept(out: Out, concept: terms.Concept) -> Node:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -109,6 +110,23 @@ def _node(reference: str) -> Node:
     return URIRef(reference) if "://" in reference else BNode(reference)
 
 
+@dataclasses.dataclass
+class _Written:
+    """What the profile has already written to one graph: prefixes, typed nodes."""
+
+    bound: bool = False
+    typed: set[tuple[Node, URIRef]] = dataclasses.field(default_factory=set)
+
+
+# ckanext-dcat makes a profile for every dataset of a catalog; what they have
+# written to the catalog's graph is kept here for as long as the graph lives.
+_WRITTEN: weakref.WeakKeyDictionary[Graph, _Written] = weakref.WeakKeyDictionary()
+
+
+def _written_to(graph: Graph) -> _Written:
+    return _WRITTEN.setdefault(graph, _Written())
+
+
 class JakartaDCATAPProfile(EuropeanDCATAP3Profile):
     """DCAT-AP 3 for the Jakarta fields, on top of ``euro_dcat_ap_3``."""
 
@@ -120,16 +138,24 @@ class JakartaDCATAPProfile(EuropeanDCATAP3Profile):
     ) -> None:
         super().__init__(graph, dataset_type, compatibility_mode)
         self.base = terms.portal_base()
-        self._where = ""
+        self._written = _written_to(graph)
+        self._where = ("", "")
 
     # What the converters write with
 
     def skip(self, value: Any, reason: str) -> None:
         """Log a value the export leaves out."""
-        log.warning("DCAT export of %s: %r left out (%s)", self._where, value, reason)
+        where, field = self._where
+        log.warning(
+            "DCAT export of %s %s: %r left out (%s)", where, field, value, reason
+        )
 
     def describe(self, node: Node, kind: URIRef, *facts: tuple[URIRef, Node]) -> Node:
         """Type node and add facts about it, unless it already has that type."""
+        typed = self._written.typed
+        if (node, kind) in typed:
+            return node
+        typed.add((node, kind))
         if (node, RDF.type, kind) not in self.g:
             self.g.add((node, RDF.type, kind))
             for predicate, obj in facts:
@@ -169,15 +195,20 @@ class JakartaDCATAPProfile(EuropeanDCATAP3Profile):
         }
 
     def _bind(self) -> None:
+        if self._written.bound:
+            return
         for prefix, namespace in PREFIXES.items():
             self.g.bind(prefix, namespace)
+        self._written.bound = True
 
     def _export(
         self, subject: Node, rows: Iterable[Row], item: Mapping, where: str
     ) -> None:
+        written_before = set(self.g.predicates(subject))
         for row in rows:
-            self._where = f"{where} {row.field}"
-            self._drop(subject, row.predicate)
+            self._where = (where, row.field)
+            if row.predicate in written_before:
+                self._drop(subject, row.predicate)
             nodes = row.converter.dump(self, item.get(row.field), item, subject)
             for node in nodes:
                 self.g.add((subject, row.predicate, node))

@@ -58,12 +58,12 @@ class Concept:
     value: str
     label_en: str
 
-    @property
+    @functools.cached_property
     def uri(self) -> URIRef:
         """The concept's URI."""
         return URIRef(TABLES[self.table][0] + self.code)
 
-    @property
+    @functools.cached_property
     def scheme(self) -> URIRef:
         """The URI of the concept scheme (the authority table)."""
         return URIRef(TABLES[self.table][1])

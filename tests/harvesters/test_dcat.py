@@ -239,6 +239,41 @@ class TestDcatRules:
 
 
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+class TestIndexing:
+    def test_created_and_updated_datasets_are_searchable_at_once(
+        self, source_server, harvest_source, harvest
+    ):
+        """The harvester indexes what it writes, on create and on update.
+
+        It stores with CKAN's indexing deferred and indexes each dataset
+        itself (with a soft commit): a new dataset must be found, and an
+        updated one under its new title only.
+        """
+        uri = "http://data.example.go.id/dataset/banjir"
+        url = source_server.serve(
+            "/c.ttl",
+            _catalog(_turtle_dataset(uri, "Titik banjir 2024")),
+            content_type="text/turtle",
+        )
+        source = harvest_source(url, "jakarta_dcat")
+        harvest(source["id"])
+        found = call_action("package_search", q='title:"banjir 2024"')["results"]
+        assert [d["title"] for d in found] == ["Titik banjir 2024"]
+        assert found[0]["klasifikasi"] == "terbuka"
+
+        source_server.serve(
+            "/c.ttl",
+            _catalog(_turtle_dataset(uri, "Titik genangan 2025")),
+            content_type="text/turtle",
+        )
+        harvest(source["id"])
+
+        assert call_action("package_search", q='title:"banjir 2024"')["count"] == 0
+        again = call_action("package_search", q='title:"genangan 2025"')["results"]
+        assert [d["id"] for d in again] == [found[0]["id"]]
+
+
+@pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 class TestTwoSources:
     def _body(self, title: str) -> str:
         return _catalog(

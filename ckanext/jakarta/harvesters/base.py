@@ -25,9 +25,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+import ckan.logic as logic
 import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
+from ckan.lib import search
 
 from ckanext.harvest.harvesters.base import HarvesterBase
 from ckanext.harvest.interfaces import IHarvester
@@ -480,18 +482,41 @@ class JakartaHarvester(HarvesterBase):
                 package["id"] = package_id
                 existing = tk.get_action("package_show")(context, {"id": package_id})
                 package["name"] = existing["name"]
-                result = tk.get_action("package_update")(context, package)
-                log.info("Updated dataset %s from guid %s", result["name"], obj.guid)
+                package_id = self._save_package("package_update", package)
+                log.info("Updated dataset %s from guid %s", package["name"], obj.guid)
             else:
                 package["name"] = self._gen_new_name(package["title"])
-                result = tk.get_action("package_create")(context, package)
-                log.info("Created dataset %s from guid %s", result["name"], obj.guid)
+                package_id = self._save_package("package_create", package)
+                log.info("Created dataset %s from guid %s", package["name"], obj.guid)
         except tk.ValidationError as error:
             model.Session.rollback()
             self._save_validation_error(obj, error)
             return False
-        self._make_current(obj, result["id"])
+        self._make_current(obj, package_id)
         return True
+
+    def _save_package(self, action: str, package: dict[str, Any]) -> str:
+        """Create or update a dataset, index it with a soft commit, return its id.
+
+        Left to themselves, package_create and package_update ask Solr for a
+        hard commit after each dataset, which is most of a first harvest's
+        time. Here the dataset is stored, then indexed and made searchable
+        with a soft commit; Solr's update log keeps it durable until the
+        periodic hard commit (autoCommit) of the configset. A portal that
+        turned ``ckan.search.solr_commit`` off gets no commit at all, as with
+        CKAN's own indexing.
+        """
+        context = dict(self._context(), defer_commit=True, return_id_only=True)
+        package_id = tk.get_action(action)(context, package)
+        model.repo.commit()
+        default, custom = logic.package_show_default_and_custom_schemas(
+            self._context(), package_id
+        )
+        index = search.index_for("Package")
+        index.update_dict(dict(default, with_custom_schema=custom), defer_commit=True)
+        if tk.config.get("ckan.search.solr_commit"):
+            search.make_connection().commit(softCommit=True)
+        return package_id
 
     @staticmethod
     def _source_owner(source: HarvestSource) -> str | None:

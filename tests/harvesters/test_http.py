@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ckanext.jakarta.harvesters import http
 from ckanext.jakarta.harvesters.http import FetchError, check_url, fetch
 from tests.harvesters.conftest import Answer
 
@@ -35,6 +36,25 @@ class TestInternalAddresses:
     def test_loopback_is_refused_when_not_allowed(self, source_server):
         """Without the allowance, even the local test server is out of reach."""
         url = source_server.serve("/data.json", "{}")
+
+        with pytest.raises(FetchError, match="internal address 127.0.0.1"):
+            fetch(url)
+
+        assert source_server.requests == []
+
+    @pytest.mark.ckan_config("ckanext.jakarta.harvest.allowed_hosts", "")
+    def test_name_rebound_to_loopback_after_the_check_is_refused(
+        self, source_server, monkeypatch
+    ):
+        """DNS rebinding: the check sees a public address, the socket loopback.
+
+        The name resolution of the check is replaced by one answering a
+        public address (no traffic goes there); the connection itself still
+        reaches 127.0.0.1 and must be refused before any request is sent.
+        """
+        url = source_server.serve("/data.json", "{}")
+        monkeypatch.setattr(http, "_resolve", lambda host, port: ["93.184.216.34"])
+        check_url(url)
 
         with pytest.raises(FetchError, match="internal address 127.0.0.1"):
             fetch(url)

@@ -5,6 +5,11 @@ retries with backoff on 5xx and 429 (urllib3's ``Retry``), a size cap, a
 bounded number of redirects each checked again, the charset the response
 declares, and no address the portal's own services live on (loopback,
 link-local, private ranges) unless the configuration allows it.
+
+Addresses are checked twice: the host name before the request, for a clear
+error, and the address the socket actually connected to, so a name that
+resolves to a public address for the check and to an internal one for the
+connection (DNS rebinding) is still refused.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from ckanext.jakarta import config
@@ -81,6 +88,21 @@ def _internal(address: ipaddress._BaseAddress) -> bool:
     )
 
 
+def _refuse_internal(url: str, address: ipaddress._BaseAddress) -> None:
+    if _internal(address) and not _allowed(address):
+        raise FetchError(
+            bilingual(
+                f"URL {url!r} menuju alamat internal {address}; ditolak",
+                f"URL {url!r} resolves to the internal address {address}, "
+                "which harvest sources may not reach",
+            )
+        )
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    return [info[4][0] for info in socket.getaddrinfo(host, port)]
+
+
 def check_url(url: str) -> None:
     """Refuse a URL that is not http(s) or that resolves to an internal address."""
     parts = urlsplit(url)
@@ -92,7 +114,7 @@ def check_url(url: str) -> None:
             )
         )
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80)
+        addresses = _resolve(parts.hostname, parts.port or 80)
     except socket.gaierror as error:
         raise FetchError(
             bilingual(
@@ -100,16 +122,45 @@ def check_url(url: str) -> None:
                 f"host {parts.hostname!r} cannot be resolved: {error}",
             )
         ) from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if _internal(address) and not _allowed(address):
-            raise FetchError(
-                bilingual(
-                    f"URL {url!r} menuju alamat internal {address}; ditolak",
-                    f"URL {url!r} resolves to the internal address {address}, "
-                    "which harvest sources may not reach",
-                )
-            )
+    for address in addresses:
+        _refuse_internal(url, ipaddress.ip_address(address))
+
+
+class _CheckedConnection(HTTPConnection):
+    """A connection that refuses an internal peer once the socket is connected."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+        try:
+            _refuse_internal(f"{self.host}:{self.port}", peer)
+        except FetchError:
+            sock.close()
+            raise
+        return sock
+
+
+class _CheckedHTTPSConnection(_CheckedConnection, HTTPSConnection):
+    pass
+
+
+class _CheckedPool(HTTPConnectionPool):
+    ConnectionCls = _CheckedConnection
+
+
+class _CheckedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _CheckedHTTPSConnection
+
+
+class _CheckedAdapter(HTTPAdapter):
+    """requests' adapter with connections that check their peer address."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _CheckedPool,
+            "https": _CheckedHTTPSPool,
+        }
 
 
 def _session() -> requests.Session:
@@ -123,7 +174,7 @@ def _session() -> requests.Session:
         redirect=False,
     )
     session = requests.Session()
-    adapter = HTTPAdapter(max_retries=retry)
+    adapter = _CheckedAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers["User-Agent"] = USER_AGENT

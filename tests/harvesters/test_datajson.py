@@ -237,4 +237,6 @@ class TestDataJSON:
         dataset = _datasets()["results"][0]
         assert (dataset["klasifikasi"], dataset["private"]) == ("tertutup", True)
         assert not any(res.get("url") for res in dataset["resources"])
-        assert any("unknown access level 'internal only'" in e for e in report.errors)
+        assert any("unknown access level 'internal only'" in w for w in report.warnings)
+        assert report.errors == []
+        assert "galat/errors 0, peringatan/warnings 2" in report.line()

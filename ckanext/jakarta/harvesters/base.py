@@ -47,6 +47,9 @@ from ckanext.jakarta.logic.validators import bilingual
 log = logging.getLogger(__name__)
 
 WITHDRAW_POLICIES = ("delete", "flag")
+# ckanext-harvest only knows errors; a warning is an object error saved with
+# this stage, so the reports can count it apart from the real errors.
+WARNING_STAGE = "Warning"
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -466,7 +469,7 @@ class JakartaHarvester(HarvesterBase):
             self._save_object_error(str(error), obj, "Import")
             return False
         for warning in mapped.warnings:
-            self._save_object_error(warning, obj, "Import")
+            self._save_object_error(warning, obj, WARNING_STAGE)
             log.warning("Record %s: %s", obj.guid, warning)
         package = mapped.package
         package_id = obj.package_id

@@ -34,6 +34,8 @@ def harvest(ctx: click.Context, source: str) -> None:
     click.echo(report.line())
     for error in report.errors:
         click.secho(f"  {error}", fg="red", err=True)
+    for warning in report.warnings:
+        click.secho(f"  {warning}", fg="yellow", err=True)
 
 
 @click.group(name="sources", short_help="Keep harvest sources in step with a file.")

@@ -25,7 +25,7 @@ from ckanext.harvest.model import (
     HarvestSource,
 )
 
-from ckanext.jakarta.harvesters.base import GatherSummary
+from ckanext.jakarta.harvesters.base import WARNING_STAGE, GatherSummary
 
 
 @dataclasses.dataclass
@@ -38,13 +38,15 @@ class Report:
     unchanged: int = 0
     withdrawn: int = 0
     errors: list[str] = dataclasses.field(default_factory=list)
+    warnings: list[str] = dataclasses.field(default_factory=list)
 
     def line(self) -> str:
         """One summary line, Indonesian then English."""
         return (
             f"dibuat/created {self.created}, diperbarui/updated {self.updated}, "
             f"tetap/unchanged {self.unchanged}, ditarik/withdrawn {self.withdrawn}, "
-            f"galat/errors {len(self.errors)}"
+            f"galat/errors {len(self.errors)}, "
+            f"peringatan/warnings {len(self.warnings)}"
         )
 
 
@@ -75,7 +77,9 @@ def _report(job: HarvestJob, summary: GatherSummary | None) -> Report:
     )
     report.errors = [error.message for error in gather_errors]
     for obj in objects:
-        report.errors += [f"{obj.guid}: {error.message}" for error in obj.errors]
+        for error in obj.errors:
+            found = report.warnings if error.stage == WARNING_STAGE else report.errors
+            found.append(f"{obj.guid}: {error.message}")
     return report
 
 

@@ -37,6 +37,11 @@ EU = "http://publications.europa.eu/resource/authority/frequency/"
         ("irregular", "IRREG"),
         ("Tidak Diperbarui", "NEVER"),
         ("Real Time", "UPDATE_CONT"),
+        # UPDATE_INTERVAL values of the DC enterprise dataset inventory
+        ("Real-Time/Near Real-Time", "UPDATE_CONT"),
+        ("Static", "NEVER"),
+        ("Yearly", "ANNUAL"),
+        ("Biennially", "BIENNIAL"),
     ],
 )
 def test_words(value, code):

@@ -144,13 +144,32 @@ class TestAnonymousSweep:
             assert catalog["public"]["name"] in body or OPEN_TITLE in body, route
 
     @pytest.mark.parametrize("which", ["restricted", "closed"])
-    def test_restricted_dataset_routes_are_refused(self, app, catalog, which):
-        """Each page, API call, RDF document and download of it is refused."""
+    def test_restricted_dataset_routes_are_not_found(self, app, catalog, which):
+        """Each page, API call, RDF document and download of it is a 404.
+
+        A 403 would confirm that a dataset with that id exists.
+        """
         for route in _dataset_routes(catalog[which]):
             response = app.get(route)
 
-            assert response.status_code in (403, 404), route
+            assert response.status_code == 404, route
             _assert_no_secret(response.get_data(as_text=True))
+
+    @pytest.mark.parametrize("which", ["restricted", "closed"])
+    def test_api_answers_as_for_an_id_never_used(self, app, catalog, which):
+        """package_show and resource_show give the same error as for unknown ids."""
+        dataset = catalog[which]
+        unknown = "00000000-0000-4000-8000-000000000000"
+        for action, real in (
+            ("package_show", dataset["id"]),
+            ("package_show", dataset["name"]),
+            ("resource_show", dataset["resources"][0]["id"]),
+        ):
+            url = f"/api/3/action/{action}?id="
+            answer = app.get(url + real).get_json()
+            never_used = app.get(url + unknown).get_json()
+
+            assert answer == never_used, (action, real)
 
     def test_open_dataset_routes_answer(self, app, catalog):
         """The same routes do serve the terbuka dataset (the check can fail)."""
@@ -184,7 +203,7 @@ class TestWhoReadsRestrictedData:
         factories.Organization(users=[{"name": other["name"], "capacity": "editor"}])
         context = {"user": other["name"], "ignore_auth": False}
 
-        with pytest.raises(tk.NotAuthorized):
+        with pytest.raises(tk.ObjectNotFound):
             call_action("package_show", context=context, id="kasus-per-kelurahan")
 
 

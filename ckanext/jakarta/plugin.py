@@ -12,6 +12,7 @@ from ckanext.jakarta.search import index
 
 
 @tk.blanket.actions
+@tk.blanket.auth_functions
 @tk.blanket.cli
 @tk.blanket.config_declarations
 @tk.blanket.helpers

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
 from tests.harvesters.conftest import read
@@ -240,3 +241,26 @@ class TestDataJSON:
         assert any("unknown access level 'internal only'" in w for w in report.warnings)
         assert report.errors == []
         assert "galat/errors 0, peringatan/warnings 2" in report.line()
+
+    def test_themes_put_the_dataset_in_its_topik(
+        self, source_server, harvest_source, harvest
+    ):
+        """data.json themes become topik groups; the rest is a warning each."""
+        for name in ("kesehatan", "keamanan-ketertiban"):
+            factories.Group(name=name)
+        entry = _entry(
+            1, theme=["Health", "Public Safety", "Public Services", "Energy"]
+        )
+        url = source_server.serve("/data.json", _catalog(entry))
+        report = harvest(harvest_source(url, "jakarta_datajson")["id"])
+
+        dataset = _datasets()["results"][0]
+        assert sorted(g["name"] for g in dataset["groups"]) == [
+            "keamanan-ketertiban",
+            "kesehatan",
+        ]
+        assert report.created == 1
+        assert any("unknown theme 'Public Services'" in w for w in report.warnings)
+        assert any("topic 'energi' does not exist" in w for w in report.warnings)
+        facets = call_action("package_search", **{"facet.field": '["groups"]'})
+        assert facets["facets"]["groups"] == {"kesehatan": 1, "keamanan-ketertiban": 1}

@@ -162,6 +162,29 @@ class TestDcatRules:
 
         assert [d["license_id"] for d in _datasets()] == ["cc-by"]
 
+    def test_theme_uris_put_the_dataset_in_its_topik(
+        self, source_server, harvest_source, harvest
+    ):
+        """An EU theme with one topik, or a portal topik URI, sets the group."""
+        factories.Group(name="transportasi")
+        factories.Group(name="pemerintahan")
+        eu = "http://publications.europa.eu/resource/authority/data-theme/"
+        themes = (
+            f"dcat:theme <{eu}TRAN>, "
+            "<https://data.jakarta.go.id/vocab/topik/pemerintahan> ;"
+        )
+        url = source_server.serve(
+            "/c.ttl",
+            _catalog(_turtle_dataset("http://data.example.go.id/d/1", extra=themes)),
+            content_type="text/turtle",
+        )
+
+        report = harvest(harvest_source(url, "jakarta_dcat")["id"])
+
+        groups = [g["name"] for g in _datasets()[0]["groups"]]
+        assert sorted(groups) == ["pemerintahan", "transportasi"]
+        assert report.warnings == []
+
     def test_move_from_http_to_https_updates_instead_of_recreating(
         self, source_server, harvest_source, harvest
     ):

@@ -477,6 +477,8 @@ class JakartaHarvester(HarvesterBase):
             package_id = self._owner_elsewhere(obj, package.get("identifier"))
             if package_id and self._yields_to_other_source(obj, package_id):
                 return "unchanged"
+        if package.get("groups"):
+            package["groups"] = self._existing_topics(package["groups"], obj)
         package["owner_org"] = self._source_owner(obj.source)
         package["harvest_provenance"] = self._provenance(obj, package)
         context = self._context()
@@ -520,6 +522,31 @@ class JakartaHarvester(HarvesterBase):
         if tk.config.get("ckan.search.solr_commit"):
             search.make_connection().commit(softCommit=True)
         return package_id
+
+    def _existing_topics(
+        self, groups: list[dict[str, str]], obj: HarvestObject
+    ) -> list[dict[str, str]]:
+        """The topik groups among groups that exist here; a warning for the rest."""
+        kept = []
+        for group in groups:
+            found = model.Group.get(group["name"])
+            if (
+                found is not None
+                and found.state == "active"
+                and not found.is_organization
+            ):
+                kept.append({"name": found.name})
+                continue
+            self._save_object_error(
+                bilingual(
+                    f"Topik {group['name']!r} belum ada di portal ini, dilewati",
+                    f"topic {group['name']!r} does not exist on this portal "
+                    "(`ckan jakarta init` creates the topics), left out",
+                ),
+                obj,
+                WARNING_STAGE,
+            )
+        return kept
 
     @staticmethod
     def _source_owner(source: HarvestSource) -> str | None:

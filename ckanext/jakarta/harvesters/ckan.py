@@ -74,6 +74,10 @@ def to_record(package: dict[str, Any]) -> dict[str, Any]:
         notes=_text(package.get("notes") or package.get("description")),
         identifier=record["identifier"] or package.get("id"),
         keywords=[_text(tag.get("name")) for tag in package.get("tags") or []],
+        themes=[
+            _text(group.get("title") or group.get("name"))
+            for group in package.get("groups") or []
+        ],
         licenses=[package.get("license_id"), package.get("license_url")],
         areas=areas if isinstance(areas, list) else [areas],
         url=package.get("url"),

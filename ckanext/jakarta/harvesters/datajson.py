@@ -54,6 +54,7 @@ def to_record(entry: dict[str, Any]) -> dict[str, Any]:
         "notes": entry.get("description"),
         "identifier": entry.get("identifier"),
         "keywords": _list(entry.get("keyword")),
+        "themes": _list(entry.get("theme")),
         "issued": entry.get("issued"),
         "modified": entry.get("modified"),
         "publisher": [{"name": publisher.get("name")}]

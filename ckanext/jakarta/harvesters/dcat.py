@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCAT, DCTERMS
 
 from ckanext.dcat.processors import RDFParser, RDFParserException
 
@@ -145,6 +145,11 @@ class JakartaDCATHarvester(JakartaHarvester):
             if chosen:
                 dataset[field] = chosen
         dataset["_dataset_license"] = _dataset_license(parser.g, ref)
+        dataset["_themes"] = [
+            str(theme)
+            for theme in parser.g.objects(ref, DCAT.theme)
+            if isinstance(theme, (URIRef, Literal))
+        ]
         dataset["_uri"] = str(ref) if isinstance(ref, URIRef) else ""
         return dataset
 
@@ -194,6 +199,7 @@ def to_record(dataset: dict[str, Any]) -> dict[str, Any]:
         for area in dataset.get("spatial_coverage") or []
     ]
     record["identifier"] = dataset.get("identifier") or dataset.get("_uri")
+    record["themes"] = dataset.get("_themes") or []
     record["resources"] = [
         {
             **res,

@@ -47,6 +47,7 @@ FIELDS = (
     "identifier",
     "url",
     "keywords",
+    "themes",
     "frequency",
     "access_rights",
     "licenses",
@@ -339,6 +340,7 @@ def to_record(
     record.update(
         url=links["url"],
         keywords=_keywords(get("keywords"), source_config.get("keyword_separator")),
+        themes=_keywords(get("themes"), source_config.get("theme_separator")),
         access_rights=_klasifikasi(get("access_rights"), source_config, warnings),
         licenses=[get("licenses")],
         areas=re.split(r"[;,\n]", _text(get("areas"))),
@@ -412,6 +414,7 @@ class JakartaInventoryHarvester(JakartaHarvester):
         "columns",
         "sheet",
         "keyword_separator",
+        "theme_separator",
         "klasifikasi",
         "default_klasifikasi",
     )
@@ -430,7 +433,7 @@ class JakartaInventoryHarvester(JakartaHarvester):
         super()._check_config(parsed)
         _check_columns(parsed.get("columns"))
         _check_klasifikasi(parsed)
-        for key in ("sheet", "keyword_separator"):
+        for key in ("sheet", "keyword_separator", "theme_separator"):
             if key in parsed and not (isinstance(parsed[key], str) and parsed[key]):
                 raise _config_error(
                     f"{key} harus teks tidak kosong", f"{key} must be non-empty text"

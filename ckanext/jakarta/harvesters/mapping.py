@@ -13,7 +13,7 @@ from typing import Any
 
 from ckanext.jakarta.harvesters.base import Mapped, RecordError
 from ckanext.jakarta.logic.validators import bilingual
-from ckanext.jakarta.normalize import dates, frequency, licence, tags, wilayah
+from ckanext.jakarta.normalize import dates, frequency, licence, tags, topik, wilayah
 
 ACCESS_RIGHTS = {
     "TERBUKA": "terbuka",
@@ -218,6 +218,9 @@ def jakarta_package(record: dict[str, Any]) -> Mapped:
     package["tags"] = [
         {"name": t} for t in tags.clean_tags(record.get("keywords") or [])
     ]
+    topics = topik.match_topics(record.get("themes") or [])
+    warnings += topics.problems
+    package["groups"] = [{"name": name} for name in topics.names]
     package["license_id"] = _license(record.get("licenses") or [], warnings)
     package["frequency"] = _frequency(record.get("frequency"), warnings)
     package["cakupan_wilayah"] = _areas(record.get("areas") or [], warnings)

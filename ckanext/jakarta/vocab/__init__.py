@@ -279,6 +279,13 @@ def topics() -> Mapping[str, Topic]:
 
 
 @functools.cache
+def topic_aliases() -> Mapping[str, str]:
+    """Return the topic alias table, alias as written to group name."""
+    rows = _read_csv("topik_aliases.csv")
+    return MappingProxyType({row["alias"]: row["name"] for row in rows})
+
+
+@functools.cache
 def eu_themes() -> Mapping[str, EuTheme]:
     """Return the EU data themes keyed by their authority URI."""
     result = {row["uri"]: EuTheme(**row) for row in _read_csv("eu_theme.csv")}

@@ -45,6 +45,23 @@ def _datasets():
 
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 class TestRemoteCkan:
+    def test_title_in_another_script_keeps_a_readable_name(
+        self, source_server, harvest_source, harvest
+    ):
+        """A Chinese title (as on demo.ckan.org) takes the remote name, not "__"."""
+        remote = _package(
+            1,
+            title="規管海外物業銷售",
+            name="1617in10-regulation-of-sale-of-overseas-properties",
+        )
+        source_server.serve("/api/3/action/package_search", _search(remote))
+
+        harvest(harvest_source(source_server.url("/"), "jakarta_ckan")["id"])
+
+        dataset = _datasets()["results"][0]
+        assert dataset["title"] == "規管海外物業銷售"
+        assert dataset["name"] == "1617in10-regulation-of-sale-of-overseas-properties"
+
     def test_real_package_search_is_harvested(
         self, source_server, harvest_source, harvest
     ):

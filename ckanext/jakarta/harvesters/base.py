@@ -30,6 +30,7 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib import search
+from ckan.lib.munge import munge_title_to_name
 
 from ckanext.harvest.harvesters.base import HarvesterBase
 from ckanext.harvest.interfaces import IHarvester
@@ -490,7 +491,7 @@ class JakartaHarvester(HarvesterBase):
                 package_id = self._save_package("package_update", package)
                 log.info("Updated dataset %s from guid %s", package["name"], obj.guid)
             else:
-                package["name"] = self._gen_new_name(package["title"])
+                package["name"] = self._new_name(package, obj)
                 package_id = self._save_package("package_create", package)
                 log.info("Created dataset %s from guid %s", package["name"], obj.guid)
         except tk.ValidationError as error:
@@ -499,6 +500,22 @@ class JakartaHarvester(HarvesterBase):
             return False
         self._make_current(obj, package_id)
         return True
+
+    def _new_name(self, package: dict[str, Any], obj: HarvestObject) -> str:
+        """A unique URL name from the title, else the source's name or identifier.
+
+        CKAN's munging keeps only Latin letters and digits, so a title in
+        another script ("規管海外物業銷售") would give the name "__".
+        """
+        for text in (
+            package["title"],
+            package.get("name"),
+            package.get("identifier"),
+            obj.guid,
+        ):
+            if text and re.search(r"[a-z0-9]", munge_title_to_name(str(text))):
+                return self._gen_new_name(str(text))
+        return self._gen_new_name("dataset")
 
     def _save_package(self, action: str, package: dict[str, Any]) -> str:
         """Create or update a dataset, index it with a soft commit, return its id.

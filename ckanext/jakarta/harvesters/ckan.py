@@ -71,6 +71,7 @@ def to_record(package: dict[str, Any]) -> dict[str, Any]:
     organization = package.get("organization") or {}
     record.update(
         title=_text(package.get("title")),
+        name=_text(package.get("name")),
         notes=_text(package.get("notes") or package.get("description")),
         identifier=record["identifier"] or package.get("id"),
         keywords=[_text(tag.get("name")) for tag in package.get("tags") or []],

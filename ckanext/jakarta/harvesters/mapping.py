@@ -29,8 +29,10 @@ ACCESS_RIGHTS = {
     "CONFIDENTIAL": "tertutup",
     "SENSITIVE": "tertutup",
 }
-# Fields copied as they are when present.
+# Fields copied as they are when present (a source's own name is only a
+# hint for a new dataset's URL name).
 PLAIN_FIELDS = (
+    "name",
     "notes",
     "identifier",
     "url",

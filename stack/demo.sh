@@ -108,4 +108,7 @@ cat <<MSG
   Stop it with Ctrl-C; \`make stop\` stops PostgreSQL, Redis and Solr.
 
 MSG
-exec "$CKAN" -c "$INI" run --host 127.0.0.1 --port 5000
+# No Werkzeug debugger (its console runs code) and no reloader: the demo is
+# a portal to look at, not a development server.
+exec "$CKAN" -c "$INI" run --host 127.0.0.1 --port 5000 \
+    --disable-debugger --disable-reloader --threaded

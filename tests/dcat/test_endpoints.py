@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -160,3 +161,40 @@ class TestSchemaOrg:
 
         [block] = JSON_LD.findall(html)
         assert json.loads(block)
+
+
+@pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+class TestBadRequests:
+    """Requests a user may type get a 409 naming the problem, never a 500."""
+
+    @pytest.mark.parametrize("ext", ["ttl", "nt", "xml", "jsonld"])
+    def test_a_quoted_filter_gives_percent_encoded_paging_links(
+        self, app, full_dataset, ext
+    ):
+        response = app.get(f'/catalog.{ext}?fq=vocab_wilayah:"31.71"&q=kualitas udara')
+        graph = parse(response, ext)
+        links = {
+            str(s) for s in graph.subjects(RDF.type, URIRef(f"{HYDRA}PagedCollection"))
+        }
+        assert links == {
+            f"{tk.config['ckan.site_url']}/catalog.{ext}"
+            "?fq=vocab_wilayah:%2231.71%22&q=kualitas%20udara&page=1"
+        }
+
+    @pytest.mark.parametrize(
+        "path, problem",
+        [
+            ("/catalog.ttl?fq=((", "invalid search query"),
+            ("/catalog.nt?q=title:(", "invalid search query"),
+            ("/catalog.ttl?page=99999999999999999999999", "page out of range"),
+            ("/catalog.foo", "unknown format 'foo'"),
+        ],
+    )
+    def test_a_bad_catalog_request_is_refused_by_name(self, app, path, problem):
+        response = app.get(path, status=409)
+        assert problem in html.unescape(response.get_data(as_text=True))
+
+    def test_an_unknown_dataset_format_is_refused_by_name(self, app, full_dataset):
+        response = app.get(f"/dataset/{full_dataset['name']}.foo", status=409)
+        page = html.unescape(response.get_data(as_text=True))
+        assert "Format 'foo' tidak dikenal / unknown format 'foo'" in page

@@ -31,6 +31,7 @@ def catalog(create_with_upload):
     public = jakarta_dataset(
         name="udara-terbuka",
         title=OPEN_TITLE,
+        tags=[{"name": "udaraterbuka"}],
         resources=[{"url": "http://127.0.0.1/udara.csv", "name": "Udara"}],
         **common,
     )
@@ -39,6 +40,7 @@ def catalog(create_with_upload):
         title="Kasus rahasiaterbatas per kelurahan",
         notes="Catatan rahasiaterbatas",
         klasifikasi="terbatas",
+        tags=[{"name": "rahasiaterbatas"}],
         **common,
     )
     upload = create_with_upload(
@@ -53,6 +55,7 @@ def catalog(create_with_upload):
         title="Daftar rahasiatertutup",
         notes="Catatan rahasiatertutup",
         klasifikasi="tertutup",
+        tags=[{"name": "rahasiatertutup"}],
         resources=[{"name": "Tabel rahasiatertutup", "description": "tanpa berkas"}],
         **common,
     )
@@ -80,6 +83,11 @@ def _anonymous_routes(catalog) -> list[str]:
         "/api/3/action/current_package_list_with_resources",
         "/api/3/action/package_autocomplete?q=rahasia",
         "/api/2/util/dataset/autocomplete?incomplete=rahasia",
+        "/api/3/action/tag_list",
+        "/api/3/action/tag_list?all_fields=true",
+        "/api/3/action/tag_search?query=rahasia",
+        "/api/3/action/tag_autocomplete?query=rahasia",
+        "/api/2/util/tag/autocomplete?incomplete=rahasia",
         "/api/3/action/organization_show?include_datasets=true&id=" + org,
         "/api/3/action/group_show?include_datasets=true&id=" + group,
         "/api/3/action/group_package_show?id=" + group,
@@ -135,6 +143,26 @@ class TestAnonymousSweep:
 
             assert response.status_code == 200, route
             _assert_no_secret(response.get_data(as_text=True))
+
+    def test_a_restricted_dataset_keyword_does_not_exist(self, app, catalog):
+        """Its tag answers as a tag never used would; members still see it."""
+        for name in SECRETS:
+            response = app.get(f"/api/3/action/tag_show?id={name}", status=404)
+            _assert_no_secret(response.get_data(as_text=True))
+        never_used = app.get("/api/3/action/tag_show?id=tidakpernahada", status=404)
+        assert response.json["error"] == never_used.json["error"]
+
+        member = factories.User()
+        call_action(
+            "organization_member_create",
+            id=catalog["org"]["id"],
+            username=member["name"],
+            role="member",
+        )
+        context = {"user": member["name"], "ignore_auth": False}
+        assert set(SECRETS) <= set(call_action("tag_list", context))
+        anonymous = app.get("/api/3/action/tag_list").json["result"]
+        assert "udaraterbuka" in anonymous
 
     def test_listing_routes_do_show_the_open_dataset(self, app, catalog):
         """The sweep is not vacuous: the terbuka dataset is found where it should be."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.types import Action, Context, DataDict
@@ -24,6 +25,10 @@ __all__ = [
     "dcat_catalog_show",
     "dcat_dataset_show",
     "harvest_get_notifications_recipients",
+    "tag_autocomplete",
+    "tag_list",
+    "tag_search",
+    "tag_show",
 ]
 
 
@@ -58,3 +63,79 @@ def bulk_update_public(up_func: Action, context: Context, data_dict: DataDict) -
             }
         )
     return up_func(context, data_dict)
+
+
+# Tags. CKAN lists every free tag of the site, those of private datasets too,
+# so the keywords of a terbatas or tertutup dataset reached anyone. A free
+# tag is shown only to someone who can read a dataset carrying it, as the
+# search index (which applies the reader's permission labels) says.
+
+
+def _readable_tags(context: Context) -> set[str] | None:
+    """Names of the free tags on datasets the user may read; None: all."""
+    if context.get("ignore_auth") or authz.is_sysadmin(context.get("user")):
+        return None
+    result = tk.get_action("package_search")(
+        {"user": context.get("user")},
+        {
+            "rows": 0,
+            "include_private": True,
+            "facet.field": ["tags"],
+            "facet.limit": -1,
+        },
+    )
+    facet = result["search_facets"].get("tags") or {}
+    return {item["name"] for item in facet.get("items", [])}
+
+
+def _free(data_dict: DataDict) -> bool:
+    return not (data_dict.get("vocabulary_id") or data_dict.get("vocabulary"))
+
+
+def _name(tag: Any) -> str:
+    return tag["name"] if isinstance(tag, dict) else tag
+
+
+@tk.chained_action
+@tk.side_effect_free
+def tag_list(up_func: Action, context: Context, data_dict: DataDict) -> Any:
+    """The site's free tags that the user may see on some dataset."""
+    tags = up_func(context, data_dict)
+    readable = _readable_tags(context) if _free(data_dict) else None
+    if readable is None:
+        return tags
+    return [tag for tag in tags if _name(tag) in readable]
+
+
+@tk.chained_action
+@tk.side_effect_free
+def tag_search(up_func: Action, context: Context, data_dict: DataDict) -> Any:
+    """Tags matching a string, among those the user may see."""
+    found = up_func(context, data_dict)
+    readable = _readable_tags(context) if _free(data_dict) else None
+    if readable is None:
+        return found
+    results = [tag for tag in found["results"] if tag["name"] in readable]
+    return {"count": len(results), "results": results}
+
+
+@tk.chained_action
+@tk.side_effect_free
+def tag_autocomplete(up_func: Action, context: Context, data_dict: DataDict) -> Any:
+    """Tag names for completion, among those the user may see."""
+    names = up_func(context, data_dict)
+    readable = _readable_tags(context) if _free(data_dict) else None
+    if readable is None:
+        return names
+    return [name for name in names if name in readable]
+
+
+@tk.chained_action
+@tk.side_effect_free
+def tag_show(up_func: Action, context: Context, data_dict: DataDict) -> Any:
+    """One tag; one only on datasets the user may not read does not exist."""
+    tag = up_func(context, data_dict)
+    readable = _readable_tags(context) if _free(data_dict) else None
+    if readable is not None and tag["name"] not in readable:
+        raise tk.ObjectNotFound()
+    return tag

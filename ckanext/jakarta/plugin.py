@@ -21,8 +21,14 @@ class JakartaPlugin(p.SingletonPlugin):
     """Jakarta's provincial open data portal."""
 
     p.implements(p.IBlueprint)
+    p.implements(p.IConfigurer, inherit=True)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
+
+    # IConfigurer
+
+    def update_config(self, config: Any) -> None:
+        tk.add_template_directory(config, "templates")
 
     # IBlueprint
 

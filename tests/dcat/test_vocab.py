@@ -189,3 +189,30 @@ class TestFormats:
     def test_unknown_concepts_are_not_found(self, app, path):
         """A code, OPD or scheme the portal does not know is a 404."""
         assert app.get(path).status_code == 404
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+class TestBrowser:
+    def test_a_browser_gets_a_page_of_the_concept(self, app):
+        """The area's name, its broader area and narrower ones, and the RDF links."""
+        response = app.get("/vocab/wilayah/31.71", headers={"Accept": BROWSER})
+
+        assert response.headers["Content-Type"].startswith("text/html")
+        page = response.get_data(as_text=True)
+        assert '<h1 class="heading">Kota Administrasi Jakarta Pusat</h1>' in page
+        assert f'<a href="{vocab("wilayah/31")}">Daerah Khusus Ibukota Jakarta</a>' in page
+        assert f'<a href="{vocab("wilayah/31.71.01")}">' in page
+        assert f'href="{vocab("wilayah/31.71")}.ttl"' in page
+
+    def test_a_browser_gets_the_scheme_with_every_concept(self, app):
+        response = app.get("/vocab/wilayah", headers={"Accept": BROWSER})
+
+        assert "Konsep / Concepts (318)" in response.get_data(as_text=True)
+
+    def test_no_preference_still_gets_turtle(self, app):
+        response = app.get("/vocab/wilayah/31.71", headers={"Accept": "*/*"})
+
+        assert response.headers["Content-Type"].startswith("text/turtle")

@@ -2,7 +2,8 @@
 
 ``/vocab/{wilayah,opd,topik}[/{key}][.ext]`` serves the portal's concept
 schemes and concepts in Turtle, RDF/XML, JSON-LD or N-Triples, chosen by
-extension or else by the Accept header. ``/catalog.nt`` and
+extension or else by the Accept header; a browser (which asks for HTML
+first) gets a page of the same facts, linking to the RDF. ``/catalog.nt`` and
 ``/dataset/{id}.nt`` add the N-Triples format ckanext-dcat's own routes
 lack.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, Response
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
 import ckan.plugins.toolkit as tk
 
@@ -31,11 +34,58 @@ FORMATS = {
 _BY_MEDIA_TYPE = {media_type: ext for ext, (_, media_type) in FORMATS.items()}
 _EXTENSION = re.compile(r"^(?P<path>.+)\.(?P<ext>ttl|xml|rdf|jsonld|nt)$")
 N_TRIPLES = "application/n-triples"
+HTML = "text/html"
+_LABELS = (SKOS.prefLabel, DCTERMS.title, FOAF.name)
+_FORMAT_NAMES = (
+    ("ttl", "Turtle"),
+    ("xml", "RDF/XML"),
+    ("jsonld", "JSON-LD"),
+    ("nt", "N-Triples"),
+)
 
 
 def _negotiated() -> str:
-    best = tk.request.accept_mimetypes.best_match(list(_BY_MEDIA_TYPE))
-    return _BY_MEDIA_TYPE.get(best or "", "ttl")
+    """The extension to answer with; "html" when HTML is preferred to RDF."""
+    offered = [*_BY_MEDIA_TYPE, HTML]  # RDF first: "*/*" gets Turtle
+    best = tk.request.accept_mimetypes.best_match(offered)
+    return "html" if best == HTML else _BY_MEDIA_TYPE.get(best or "", "ttl")
+
+
+def _label(graph: Graph, node: URIRef) -> str:
+    """The node's Indonesian label, else any label, else its URI."""
+    labels = [label for p in _LABELS for label in graph.objects(node, p)]
+    preferred = [label for label in labels if getattr(label, "language", None) == "id"]
+    return str((preferred or labels or [node])[0])
+
+
+def _value(graph: Graph, node: object) -> dict[str, str | None]:
+    if isinstance(node, Literal):
+        return {"text": str(node), "lang": node.language, "href": None}
+    return {"text": _label(graph, node), "lang": None, "href": str(node)}
+
+
+def _page(graph: Graph, uri: URIRef, scheme: str) -> str:
+    """An HTML page of what the graph says about uri."""
+    facts: dict[str, list] = {}
+    for predicate, obj in sorted(graph.predicate_objects(uri)):
+        name = graph.namespace_manager.normalizeUri(predicate)
+        facts.setdefault(name, []).append(_value(graph, obj))
+    members = []
+    if (uri, RDF.type, SKOS.ConceptScheme) in graph:
+        concepts = graph.subjects(SKOS.inScheme, uri)
+        members = sorted(
+            (_value(graph, concept) for concept in concepts),
+            key=lambda member: member["href"],
+        )
+    node = {
+        "uri": str(uri),
+        "label": _label(graph, uri),
+        "scheme": scheme,
+        "scheme_label": vocab_rdf.TITLES[scheme][0],
+        "facts": sorted(facts.items()),
+        "members": members,
+    }
+    return tk.render("jakarta/vocab.html", {"node": node, "formats": _FORMAT_NAMES})
 
 
 def _split(path: str) -> tuple[str, str | None, str | None]:
@@ -52,7 +102,13 @@ def vocabulary(path: str) -> Response:
     graph = vocab_rdf.vocabulary(terms.portal_base(), scheme, key)
     if graph is None:
         return tk.abort(404, tk._("Concept not found"))
-    rdflib_format, media_type = FORMATS[ext or _negotiated()]
+    chosen = ext or _negotiated()
+    if chosen == "html":
+        uri = terms.vocab_uri(terms.portal_base(), scheme, key)
+        response = Response(_page(graph, uri, scheme), mimetype=HTML)
+        response.headers["Vary"] = "Accept"
+        return response
+    rdflib_format, media_type = FORMATS[chosen]
     response = Response(graph.serialize(format=rdflib_format), mimetype=media_type)
     response.headers["Vary"] = "Accept"
     return response

@@ -22,6 +22,7 @@ write_config() {
         "ckan.site_url = http://127.0.0.1:5000" \
         "ckan.site_id = jakarta_demo" \
         "ckan.site_title = Portal Data Jakarta" \
+        "ckan.site_intro_text = Satu katalog data seluruh OPD Pemerintah Provinsi DKI Jakarta: cari, unduh, atau ambil lewat API dan DCAT. / One catalog of the data of every DKI Jakarta agency." \
         "ckan.locale_default = id" \
         "ckan.locales_offered = id en" \
         "sqlalchemy.url = postgresql://ckan_jakarta:ckan_jakarta@127.0.0.1:5432/ckan_demo" \

@@ -69,6 +69,19 @@ def catalog(create_with_upload):
     }
 
 
+@pytest.fixture
+def member_context(catalog) -> dict:
+    """The context of a member of the OPD that owns the catalog."""
+    member = factories.User()
+    call_action(
+        "organization_member_create",
+        id=catalog["org"]["id"],
+        username=member["name"],
+        role="member",
+    )
+    return {"user": member["name"], "ignore_auth": False}
+
+
 def _assert_no_secret(text: str) -> None:
     leaked = [word for word in SECRETS if word in text.lower()]
     assert not leaked, f"restricted dataset leaked: {leaked}"
@@ -144,7 +157,9 @@ class TestAnonymousSweep:
             assert response.status_code == 200, route
             _assert_no_secret(response.get_data(as_text=True))
 
-    def test_a_restricted_dataset_keyword_does_not_exist(self, app, catalog):
+    def test_a_restricted_dataset_keyword_does_not_exist(
+        self, app, catalog, member_context
+    ):
         """Its tag answers as a tag never used would; members still see it."""
         for name in SECRETS:
             response = app.get(f"/api/3/action/tag_show?id={name}", status=404)
@@ -152,15 +167,7 @@ class TestAnonymousSweep:
         never_used = app.get("/api/3/action/tag_show?id=tidakpernahada", status=404)
         assert response.json["error"] == never_used.json["error"]
 
-        member = factories.User()
-        call_action(
-            "organization_member_create",
-            id=catalog["org"]["id"],
-            username=member["name"],
-            role="member",
-        )
-        context = {"user": member["name"], "ignore_auth": False}
-        assert set(SECRETS) <= set(call_action("tag_list", context))
+        assert set(SECRETS) <= set(call_action("tag_list", member_context))
         anonymous = app.get("/api/3/action/tag_list").json["result"]
         assert "udaraterbuka" in anonymous
 
@@ -210,16 +217,9 @@ class TestAnonymousSweep:
 
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 class TestWhoReadsRestrictedData:
-    def test_member_of_the_owning_opd_reads_terbatas(self, catalog):
+    def test_member_of_the_owning_opd_reads_terbatas(self, catalog, member_context):
         """A member of the owning OPD can read a terbatas dataset."""
-        member = factories.User()
-        call_action(
-            "organization_member_create",
-            id=catalog["org"]["id"],
-            username=member["name"],
-            role="member",
-        )
-        context = {"user": member["name"], "ignore_auth": False}
+        context = member_context
 
         shown = call_action("package_show", context=context, id="kasus-per-kelurahan")
 

@@ -203,7 +203,9 @@ class TestBrowser:
         assert response.headers["Content-Type"].startswith("text/html")
         page = response.get_data(as_text=True)
         assert '<h1 class="heading">Kota Administrasi Jakarta Pusat</h1>' in page
-        assert f'<a href="{vocab("wilayah/31")}">Daerah Khusus Ibukota Jakarta</a>' in page
+        assert (
+            f'<a href="{vocab("wilayah/31")}">Daerah Khusus Ibukota Jakarta</a>' in page
+        )
         assert f'<a href="{vocab("wilayah/31.71.01")}">' in page
         assert f'href="{vocab("wilayah/31.71")}.ttl"' in page
 

@@ -71,8 +71,13 @@ def bulk_update_public(up_func: Action, context: Context, data_dict: DataDict) -
 # search index (which applies the reader's permission labels) says.
 
 
-def _readable_tags(context: Context) -> set[str] | None:
-    """Names of the free tags on datasets the user may read; None: all."""
+def _readable_tags(context: Context, data_dict: DataDict) -> set[str] | None:
+    """Names of the free tags on datasets the user may read; None: no filter.
+
+    Vocabulary tags, sysadmins and internal calls are not filtered.
+    """
+    if data_dict.get("vocabulary_id") or data_dict.get("vocabulary"):
+        return None
     if context.get("ignore_auth") or authz.is_sysadmin(context.get("user")):
         return None
     result = tk.get_action("package_search")(
@@ -88,10 +93,6 @@ def _readable_tags(context: Context) -> set[str] | None:
     return {item["name"] for item in facet.get("items", [])}
 
 
-def _free(data_dict: DataDict) -> bool:
-    return not (data_dict.get("vocabulary_id") or data_dict.get("vocabulary"))
-
-
 def _name(tag: Any) -> str:
     return tag["name"] if isinstance(tag, dict) else tag
 
@@ -101,7 +102,7 @@ def _name(tag: Any) -> str:
 def tag_list(up_func: Action, context: Context, data_dict: DataDict) -> Any:
     """The site's free tags that the user may see on some dataset."""
     tags = up_func(context, data_dict)
-    readable = _readable_tags(context) if _free(data_dict) else None
+    readable = _readable_tags(context, data_dict)
     if readable is None:
         return tags
     return [tag for tag in tags if _name(tag) in readable]
@@ -112,7 +113,7 @@ def tag_list(up_func: Action, context: Context, data_dict: DataDict) -> Any:
 def tag_search(up_func: Action, context: Context, data_dict: DataDict) -> Any:
     """Tags matching a string, among those the user may see."""
     found = up_func(context, data_dict)
-    readable = _readable_tags(context) if _free(data_dict) else None
+    readable = _readable_tags(context, data_dict)
     if readable is None:
         return found
     results = [tag for tag in found["results"] if tag["name"] in readable]
@@ -124,7 +125,7 @@ def tag_search(up_func: Action, context: Context, data_dict: DataDict) -> Any:
 def tag_autocomplete(up_func: Action, context: Context, data_dict: DataDict) -> Any:
     """Tag names for completion, among those the user may see."""
     names = up_func(context, data_dict)
-    readable = _readable_tags(context) if _free(data_dict) else None
+    readable = _readable_tags(context, data_dict)
     if readable is None:
         return names
     return [name for name in names if name in readable]
@@ -135,7 +136,7 @@ def tag_autocomplete(up_func: Action, context: Context, data_dict: DataDict) -> 
 def tag_show(up_func: Action, context: Context, data_dict: DataDict) -> Any:
     """One tag; one only on datasets the user may not read does not exist."""
     tag = up_func(context, data_dict)
-    readable = _readable_tags(context) if _free(data_dict) else None
+    readable = _readable_tags(context, data_dict)
     if readable is not None and tag["name"] not in readable:
         raise tk.ObjectNotFound()
     return tag

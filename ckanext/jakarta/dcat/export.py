@@ -18,6 +18,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 
 from ckanext.dcat.processors import RDFSerializer
+from ckanext.dcat.utils import url_to_rdflib_format
 
 from ckanext.jakarta.dcat import convert
 from ckanext.jakarta.dcat.profile import DATASET_ROWS, ORIGINAL, RESOURCE_ROWS
@@ -125,6 +126,19 @@ def group_themes() -> dict[str, str]:
     return themes
 
 
+def rdflib_format(fmt: str | None) -> str | None:
+    """The rdflib serializer for an endpoint's format; plain RDF/XML for XML.
+
+    ckanext-dcat writes RDF/XML with rdflib's pretty-xml serializer, which at
+    times writes the tail of an rdf:List a second time as a list of its own,
+    so the export's data dictionary read back had a column too many
+    (depending on blank node order). The plain serializer states each triple.
+    """
+    if url_to_rdflib_format(fmt or "xml") == "pretty-xml":
+        return "application/rdf+xml"
+    return fmt
+
+
 def serialize_catalog(
     datasets: list[dict[str, Any]],
     fmt: str | None,
@@ -134,7 +148,10 @@ def serialize_catalog(
     """One catalog page in RDF, the datasets made ready for the profiles."""
     serializer = RDFSerializer(profiles=profiles)
     return serializer.serialize_catalog(
-        {}, for_profiles(datasets, profiles), _format=fmt, pagination_info=pagination
+        {},
+        for_profiles(datasets, profiles),
+        _format=rdflib_format(fmt),
+        pagination_info=pagination,
     )
 
 
@@ -144,4 +161,4 @@ def serialize_dataset(
     """One dataset in RDF, made ready for the profiles."""
     serializer = RDFSerializer(profiles=profiles)
     [ready] = for_profiles([dataset], profiles)
-    return serializer.serialize_dataset(ready, _format=fmt)
+    return serializer.serialize_dataset(ready, _format=rdflib_format(fmt))

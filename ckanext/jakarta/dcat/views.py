@@ -106,10 +106,9 @@ def vocabulary(path: str) -> Response:
     if chosen == "html":
         uri = terms.vocab_uri(terms.portal_base(), scheme, key)
         response = Response(_page(graph, uri, scheme), mimetype=HTML)
-        response.headers["Vary"] = "Accept"
-        return response
-    rdflib_format, media_type = FORMATS[chosen]
-    response = Response(graph.serialize(format=rdflib_format), mimetype=media_type)
+    else:
+        rdflib_format, media_type = FORMATS[chosen]
+        response = Response(graph.serialize(format=rdflib_format), mimetype=media_type)
     response.headers["Vary"] = "Accept"
     return response
 

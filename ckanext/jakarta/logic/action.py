@@ -97,15 +97,19 @@ def _name(tag: Any) -> str:
     return tag["name"] if isinstance(tag, dict) else tag
 
 
-@tk.chained_action
-@tk.side_effect_free
-def tag_list(up_func: Action, context: Context, data_dict: DataDict) -> Any:
-    """The site's free tags that the user may see on some dataset."""
-    tags = up_func(context, data_dict)
+def _only_readable(context: Context, data_dict: DataDict, tags: list) -> list:
+    """The tags (names or dicts) the user may see, all when unfiltered."""
     readable = _readable_tags(context, data_dict)
     if readable is None:
         return tags
     return [tag for tag in tags if _name(tag) in readable]
+
+
+@tk.chained_action
+@tk.side_effect_free
+def tag_list(up_func: Action, context: Context, data_dict: DataDict) -> Any:
+    """The site's free tags that the user may see on some dataset."""
+    return _only_readable(context, data_dict, up_func(context, data_dict))
 
 
 @tk.chained_action
@@ -124,11 +128,7 @@ def tag_search(up_func: Action, context: Context, data_dict: DataDict) -> Any:
 @tk.side_effect_free
 def tag_autocomplete(up_func: Action, context: Context, data_dict: DataDict) -> Any:
     """Tag names for completion, among those the user may see."""
-    names = up_func(context, data_dict)
-    readable = _readable_tags(context, data_dict)
-    if readable is None:
-        return names
-    return [name for name in names if name in readable]
+    return _only_readable(context, data_dict, up_func(context, data_dict))
 
 
 @tk.chained_action
